@@ -1,0 +1,16 @@
+# Writes OUT: a C file defining, for each file styles/NAME.EXT, a
+# NUL-terminated `const char a2b_style_NAME_EXT[]` and its length.
+file(GLOB files ${STYLES_DIR}/*)
+list(SORT files)
+set(c "/* Generated from styles/ by cmake/embed_styles.cmake. Do not edit. */\n#include <stddef.h>\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  string(MAKE_C_IDENTIFIER "a2b_style_${name}" sym)
+  file(READ ${f} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR n "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND c "const char ${sym}[] = {${bytes}0x00};\nconst size_t ${sym}_len = ${n};\n")
+endforeach()
+file(WRITE ${OUT}.tmp "${c}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

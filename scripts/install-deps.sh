@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs what art2book needs to build and test on Debian 12 (run as root).
+# Build: compiler, cmake, and the libraries. Tests: cmocka, EPUBCheck,
+# xmllint, unzip, python3. Idempotent: apt-get skips what is installed.
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps.sh: run as root (or with sudo)" >&2
+  exit 1
+fi
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+  build-essential cmake pkg-config \
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
+  libcmocka-dev epubcheck libxml2-utils unzip python3 >/dev/null
+echo "install-deps.sh: build and test dependencies installed"
