@@ -242,7 +242,15 @@ struct a2b_book {
   size_t n_toc;
 };
 
-/* ---- model helpers (src/node.c) ---------------------------------------- */
+/* ---- model helpers (src/book.c, src/node.c) ---------------------------- */
+
+/* An empty book with its own arena. Never NULL. */
+a2b_book *a2b_book_new(void);
+/* Free the book and everything in its arena. NULL is fine. */
+void a2b_book_free(a2b_book *book);
+/* Append `art` (allocated in the book's arena) to book->articles. */
+void a2b_book_add_article(a2b_book *book, a2b_article *art);
+
 
 /* A new node allocated in `arena`, all links and fields zero. Never NULL. */
 a2b_node *a2b_node_new(a2b_arena *arena, a2b_node_type type, int line, int col);

@@ -1,0 +1,17 @@
+/* Small helpers for paths and URLs written in articles. */
+#ifndef A2B_URLPATH_H
+#define A2B_URLPATH_H
+
+#include "buf.h"
+
+/* Percent-decode `s` (invalid escapes stay as written) into a new heap
+ * string. A decoded NUL byte is kept as "%00" so the result stays a C string
+ * that cannot be cut short. */
+char *a2b_percent_decode(const char *s);
+
+/* Append `path` to `out` normalised lexically: repeated '/' folded, "."
+ * removed, ".." removing the previous component (never above the start: a
+ * leading ".." of a relative path stays), trailing '/' removed. */
+void a2b_path_normalize(a2b_buf *out, const char *path);
+
+#endif
