@@ -18,7 +18,10 @@
  * On success returns true and sets *body_off to the byte offset where the
  * Markdown body starts and *body_line to its 1-based file line (1 and 0 when
  * there is no front matter). On a malformed front matter reports an error
- * and returns false; `art` may then be partly filled. */
+ * and returns false; `art` may then be partly filled, and *body_off and
+ * *body_line still point past the closing line (or are 0 and 1 when the
+ * front matter is never closed). Type mismatches in known keys (`draft:
+ * maybe`) are warnings and the key is ignored. */
 bool a2b_frontmatter_parse(a2b_arena *arena, a2b_article *art, const char *path,
                            const char *text, size_t len, size_t *body_off,
                            int *body_line, a2b_diags *diags);
