@@ -43,7 +43,8 @@ static bool is_sof(unsigned m) {
 static void jpeg_size(const unsigned char *d, size_t size, a2b_image_info *info) {
   size_t i = 2;
   while (i < size && d[i] == 0xFF) {
-    while (i < size && d[i] == 0xFF) i++; /* fill bytes */
+    while (i < size && d[i] == 0xFF)
+      i++; /* fill bytes */
     if (i >= size) return;
     unsigned m = d[i++];
     if (m == 0xD8 || m == 0x01 || (m >= 0xD0 && m <= 0xD7)) continue; /* no length */
@@ -59,8 +60,7 @@ static void jpeg_size(const unsigned char *d, size_t size, a2b_image_info *info)
 }
 
 static void webp_size(const unsigned char *d, size_t size, a2b_image_info *info) {
-  if (has(d, size, 12, "VP8 ", 4) && size >= 30 && d[23] == 0x9D && d[24] == 0x01 &&
-      d[25] == 0x2A)
+  if (has(d, size, 12, "VP8 ", 4) && size >= 30 && d[23] == 0x9D && d[24] == 0x01 && d[25] == 0x2A)
     set_size(info, le16(d + 26) & 0x3FFF, le16(d + 28) & 0x3FFF);
   else if (has(d, size, 12, "VP8L", 4) && size >= 25 && d[20] == 0x2F) {
     unsigned long bits = le32(d + 21);
@@ -94,11 +94,16 @@ static void tiff_size(const unsigned char *d, size_t size, a2b_image_info *info)
   for (size_t k = 0, e = ifd + 2; k < n && size - e >= 12; k++, e += 12) {
     unsigned tag = le ? le16(d + e) : be16(d + e), type = le ? le16(d + e + 2) : be16(d + e + 2);
     unsigned long v;
-    if (type == 3) v = le ? le16(d + e + 8) : be16(d + e + 8);
-    else if (type == 4) v = le ? le32(d + e + 8) : be32(d + e + 8);
-    else continue;
-    if (tag == 256) w = v;
-    else if (tag == 257) h = v;
+    if (type == 3)
+      v = le ? le16(d + e + 8) : be16(d + e + 8);
+    else if (type == 4)
+      v = le ? le32(d + e + 8) : be32(d + e + 8);
+    else
+      continue;
+    if (tag == 256)
+      w = v;
+    else if (tag == 257)
+      h = v;
   }
   set_size(info, w, h);
 }
@@ -127,10 +132,14 @@ static const unsigned char *past_doctype(const unsigned char *p, const unsigned 
   for (; p < end; p++) {
     if (quote) {
       if (*p == quote) quote = 0;
-    } else if (*p == '"' || *p == '\'') quote = *p;
-    else if (*p == '[') depth++;
-    else if (*p == ']') depth--;
-    else if (*p == '>' && depth <= 0) return p + 1;
+    } else if (*p == '"' || *p == '\'')
+      quote = *p;
+    else if (*p == '[')
+      depth++;
+    else if (*p == ']')
+      depth--;
+    else if (*p == '>' && depth <= 0)
+      return p + 1;
   }
   return NULL;
 }
@@ -140,9 +149,11 @@ static bool parse_num(const unsigned char **pp, const unsigned char *end, double
   const unsigned char *p = *pp;
   double v = 0, scale = 1;
   bool digits = false;
-  for (; p < end && *p >= '0' && *p <= '9'; p++, digits = true) v = v * 10 + (*p - '0');
+  for (; p < end && *p >= '0' && *p <= '9'; p++, digits = true)
+    v = v * 10 + (*p - '0');
   if (p < end && *p == '.')
-    for (p++; p < end && *p >= '0' && *p <= '9'; p++, digits = true) v += (*p - '0') * (scale /= 10);
+    for (p++; p < end && *p >= '0' && *p <= '9'; p++, digits = true)
+      v += (*p - '0') * (scale /= 10);
   if (!digits) return false;
   *pp = p;
   *out = v;
@@ -154,10 +165,12 @@ static double svg_length(const unsigned char *p, const unsigned char *end) {
   static const struct {
     const char *unit;
     double px;
-  } units[] = {{"", 1},       {"px", 1},           {"pt", 96.0 / 72}, {"pc", 16},
-               {"in", 96},    {"cm", 96.0 / 2.54}, {"mm", 96.0 / 25.4}};
-  while (p < end && is_space(*p)) p++;
-  while (end > p && is_space(end[-1])) end--;
+  } units[] = {{"", 1},    {"px", 1},           {"pt", 96.0 / 72},  {"pc", 16},
+               {"in", 96}, {"cm", 96.0 / 2.54}, {"mm", 96.0 / 25.4}};
+  while (p < end && is_space(*p))
+    p++;
+  while (end > p && is_space(end[-1]))
+    end--;
   double v;
   if (!parse_num(&p, end, &v)) return 0;
   for (size_t i = 0; i < sizeof units / sizeof *units; i++)
@@ -170,7 +183,8 @@ static double svg_length(const unsigned char *p, const unsigned char *end) {
 static bool svg_viewbox(const unsigned char *p, const unsigned char *end, double *w, double *h) {
   double v[4];
   for (int i = 0; i < 4; i++) {
-    while (p < end && (is_space(*p) || *p == ',')) p++;
+    while (p < end && (is_space(*p) || *p == ','))
+      p++;
     bool neg = p < end && *p == '-';
     if (neg) p++;
     if (!parse_num(&p, end, &v[i])) return false;
@@ -181,7 +195,9 @@ static bool svg_viewbox(const unsigned char *p, const unsigned char *end, double
   return *w > 0 && *h > 0;
 }
 
-static unsigned long round_px(double v) { return v > 0 && v < MAX_SIDE ? (unsigned long)(v + 0.5) : 0; }
+static unsigned long round_px(double v) {
+  return v > 0 && v < MAX_SIDE ? (unsigned long)(v + 0.5) : 0;
+}
 
 /* Attributes of the root start tag at p (just past "<svg"); nothing unless
  * the whole tag is there. */
@@ -189,26 +205,36 @@ static void svg_size(const unsigned char *p, const unsigned char *end, a2b_image
   double w = 0, h = 0, vw = 0, vh = 0;
   bool vb = false;
   for (;;) {
-    while (p < end && is_space(*p)) p++;
+    while (p < end && is_space(*p))
+      p++;
     if (p >= end) return;
     if (*p == '>' || *p == '/') break;
     const unsigned char *name = p;
-    while (p < end && !is_space(*p) && *p != '=' && *p != '>' && *p != '/') p++;
+    while (p < end && !is_space(*p) && *p != '=' && *p != '>' && *p != '/')
+      p++;
     size_t name_len = (size_t)(p - name);
-    while (p < end && is_space(*p)) p++;
+    while (p < end && is_space(*p))
+      p++;
     if (p >= end || *p != '=') return;
-    for (p++; p < end && is_space(*p); p++) {}
+    for (p++; p < end && is_space(*p); p++) {
+    }
     if (p >= end || (*p != '"' && *p != '\'')) return;
     const unsigned char *val = p + 1, *close = memchr(val, *p, (size_t)(end - val));
     if (!close) return;
     p = close + 1;
-    if (name_len == 5 && memcmp(name, "width", 5) == 0) w = svg_length(val, close);
-    else if (name_len == 6 && memcmp(name, "height", 6) == 0) h = svg_length(val, close);
-    else if (name_len == 7 && memcmp(name, "viewBox", 7) == 0) vb = svg_viewbox(val, close, &vw, &vh);
+    if (name_len == 5 && memcmp(name, "width", 5) == 0)
+      w = svg_length(val, close);
+    else if (name_len == 6 && memcmp(name, "height", 6) == 0)
+      h = svg_length(val, close);
+    else if (name_len == 7 && memcmp(name, "viewBox", 7) == 0)
+      vb = svg_viewbox(val, close, &vw, &vh);
   }
-  if (vb && w > 0 && h <= 0) h = w * vh / vw;
-  else if (vb && h > 0 && w <= 0) w = h * vw / vh;
-  else if (vb && w <= 0 && h <= 0) w = vw, h = vh;
+  if (vb && w > 0 && h <= 0)
+    h = w * vh / vw;
+  else if (vb && h > 0 && w <= 0)
+    w = h * vw / vh;
+  else if (vb && w <= 0 && h <= 0)
+    w = vw, h = vh;
   set_size(info, round_px(w), round_px(h));
 }
 
@@ -216,11 +242,16 @@ static void svg_size(const unsigned char *p, const unsigned char *end, a2b_image
 static bool svg_root(const unsigned char *p, const unsigned char *end, const unsigned char **root) {
   if (starts(p, end, "\xEF\xBB\xBF")) p += 3;
   for (;;) {
-    while (p < end && is_space(*p)) p++;
-    if (starts(p, end, "<?")) p = past(p + 2, end, "?>");
-    else if (starts(p, end, "<!--")) p = past(p + 4, end, "-->");
-    else if (starts(p, end, "<!DOCTYPE")) p = past_doctype(p + 9, end);
-    else break;
+    while (p < end && is_space(*p))
+      p++;
+    if (starts(p, end, "<?"))
+      p = past(p + 2, end, "?>");
+    else if (starts(p, end, "<!--"))
+      p = past(p + 4, end, "-->");
+    else if (starts(p, end, "<!DOCTYPE"))
+      p = past_doctype(p + 9, end);
+    else
+      break;
     if (!p) return false;
   }
   if (!starts(p, end, "<svg") || end - p < 5 || !(is_space(p[4]) || p[4] == '>' || p[4] == '/'))

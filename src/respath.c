@@ -29,7 +29,8 @@ static char *fmt(const char *f, ...) {
 static size_t scheme_len(const char *s) {
   if (!isalpha((unsigned char)s[0])) return 0;
   size_t n = 1;
-  while (isalnum((unsigned char)s[n]) || s[n] == '+' || s[n] == '-' || s[n] == '.') n++;
+  while (isalnum((unsigned char)s[n]) || s[n] == '+' || s[n] == '-' || s[n] == '.')
+    n++;
   return s[n] == ':' ? n : 0;
 }
 
@@ -76,7 +77,8 @@ static char *normalise(const char *base, const char *p) {
         free(out);
         return NULL;
       }
-      while (len > 0 && out[len - 1] != '/') len--;
+      while (len > 0 && out[len - 1] != '/')
+        len--;
       if (len > 0) len--; /* the separator */
       continue;
     }
@@ -99,8 +101,7 @@ static bool inside(const char *root, const char *path) {
 typedef enum { FOUND, ABSENT, NOT_FILE, LINK_OUT, NO_ACCESS } probe;
 
 /* Look for root/dir/rel (dir may be ""). On FOUND *real is the heap path. */
-static probe probe_file(const char *root, const char *dir, const char *rel, char **real,
-                        int *err) {
+static probe probe_file(const char *root, const char *dir, const char *rel, char **real, int *err) {
   a2b_buf b = A2B_BUF_INIT;
   a2b_buf_puts(&b, root);
   if (*dir) a2b_buf_printf(&b, "/%s", dir);
@@ -112,10 +113,13 @@ static probe probe_file(const char *root, const char *dir, const char *rel, char
     return errno == ENOENT || errno == ENOTDIR ? ABSENT : NO_ACCESS;
   }
   struct stat st;
-  probe res = !inside(root, r) ? LINK_OUT : stat(r, &st) != 0 || !S_ISREG(st.st_mode) ? NOT_FILE
-                                                                                       : FOUND;
-  if (res == FOUND) *real = r;
-  else free(r);
+  probe res = !inside(root, r)                            ? LINK_OUT
+              : stat(r, &st) != 0 || !S_ISREG(st.st_mode) ? NOT_FILE
+                                                          : FOUND;
+  if (res == FOUND)
+    *real = r;
+  else
+    free(r);
   return res;
 }
 
@@ -158,7 +162,8 @@ static char *base_path(const char *base_url) {
   p = p ? strchr(p + 2, '/') : base_url;
   if (!p) return a2b_xstrdup("");
   size_t n = strcspn(p, "?#");
-  while (n > 0 && p[n - 1] == '/') n--;
+  while (n > 0 && p[n - 1] == '/')
+    n--;
   char *out = a2b_xmalloc(n + 1);
   memcpy(out, p, n);
   out[n] = '\0';
@@ -177,8 +182,8 @@ static a2b_ref_kind outcome(const query *q, probe p, char *real, int err, bool *
   switch (p) {
   case FOUND: *q->path = real; return A2B_REF_LOCAL;
   case LINK_OUT:
-    *q->msg = fmt("%s path '%s' leads outside the content root through a symbolic link", q->what,
-                  q->ref);
+    *q->msg =
+        fmt("%s path '%s' leads outside the content root through a symbolic link", q->what, q->ref);
     return A2B_REF_REFUSED;
   case NO_ACCESS:
     *q->msg = fmt("cannot access %s '%s': %s", q->what, q->ref, strerror(err));
@@ -278,8 +283,8 @@ static a2b_ref_kind classify_scheme(const query *q, size_t n) {
     return A2B_REF_REMOTE;
   if (n < sizeof scheme && strcmp(scheme, "data") == 0) return A2B_REF_DATA;
   if (n < sizeof scheme && strcmp(scheme, "file") == 0)
-    *q->msg = fmt("%s '%s' is a file: URL (refused: write a path inside the content root)",
-                  q->what, q->ref);
+    *q->msg = fmt("%s '%s' is a file: URL (refused: write a path inside the content root)", q->what,
+                  q->ref);
   else
     *q->msg = fmt("%s '%s' has unsupported scheme '%.*s'", q->what, q->ref, (int)n, q->ref);
   return A2B_REF_REFUSED;
@@ -302,13 +307,15 @@ a2b_ref_kind a2b_respath_resolve(const char *root, const char *article_dir, cons
   char *local = decode_local(ref, &nul);
   char *real_root = NULL, *real_dir = NULL;
   a2b_ref_kind k = A2B_REF_REFUSED;
-  if (nul) *msg = fmt("%s path '%s' contains a NUL byte", q.what, ref);
-  else if (!*local) *msg = fmt("%s path '%s' names no file", q.what, ref);
+  if (nul)
+    *msg = fmt("%s path '%s' contains a NUL byte", q.what, ref);
+  else if (!*local)
+    *msg = fmt("%s path '%s' names no file", q.what, ref);
   else if (!(real_root = realpath(root, NULL)))
     *msg = fmt("content root '%s' is not accessible: %s", root, strerror(errno));
   else if (!(real_dir = realpath(article_dir, NULL)) || !inside(real_root, real_dir))
-    *msg = fmt("folder '%s' of the %s reference '%s' is not inside the content root",
-               article_dir, q.what, ref);
+    *msg = fmt("folder '%s' of the %s reference '%s' is not inside the content root", article_dir,
+               q.what, ref);
   else if (local[0] == '/')
     k = resolve_site_absolute(&q, real_root, real_dir, base_url, local);
   else {

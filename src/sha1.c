@@ -9,7 +9,8 @@ static void compress(uint32_t h[5], const unsigned char *b) {
   for (int i = 0; i < 16; i++)
     w[i] = (uint32_t)b[4 * i] << 24 | (uint32_t)b[4 * i + 1] << 16 | (uint32_t)b[4 * i + 2] << 8 |
            b[4 * i + 3];
-  for (int i = 16; i < 80; i++) w[i] = rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+  for (int i = 16; i < 80; i++)
+    w[i] = rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
   uint32_t a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4];
   for (int i = 0; i < 80; i++) {
     uint32_t f, k;
@@ -60,7 +61,8 @@ void a2b_sha1_update(a2b_sha1 *s, const void *p, size_t n) {
     compress(s->h, s->block);
     s->used = 0;
   }
-  for (; n >= 64; in += 64, n -= 64) compress(s->h, in);
+  for (; n >= 64; in += 64, n -= 64)
+    compress(s->h, in);
   if (n) memcpy(s->block, in, n);
   s->used = n;
 }
@@ -74,10 +76,12 @@ void a2b_sha1_final(a2b_sha1 *s, unsigned char out[A2B_SHA1_SIZE]) {
     s->used = 0;
   }
   memset(s->block + s->used, 0, 56 - s->used);
-  for (int i = 0; i < 8; i++) s->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
+  for (int i = 0; i < 8; i++)
+    s->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
   compress(s->h, s->block);
   for (int i = 0; i < 5; i++)
-    for (int j = 0; j < 4; j++) out[4 * i + j] = (unsigned char)(s->h[i] >> (24 - 8 * j));
+    for (int j = 0; j < 4; j++)
+      out[4 * i + j] = (unsigned char)(s->h[i] >> (24 - 8 * j));
 }
 
 void a2b_sha1_digest(const void *data, size_t n, unsigned char out[A2B_SHA1_SIZE]) {

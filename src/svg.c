@@ -27,7 +27,9 @@ static char *fmt(const char *f, ...) {
   return out;
 }
 
-static bool is(const xmlChar *name, const char *s) { return strcasecmp((const char *)name, s) == 0; }
+static bool is(const xmlChar *name, const char *s) {
+  return strcasecmp((const char *)name, s) == 0;
+}
 
 static bool starts_ci(const char *s, const char *prefix) {
   return strncasecmp(s, prefix, strlen(prefix)) == 0;
@@ -45,19 +47,21 @@ static bool remote_css(const char *s) {
     if (starts_ci(p, "@import")) return true;
     if (!starts_ci(p, "url(")) continue;
     const char *t = p + 4;
-    while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || *t == '"' || *t == '\'') t++;
+    while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || *t == '"' || *t == '\'')
+      t++;
     if (*t != '#' && !starts_ci(t, "data:")) return true;
   }
   return false;
 }
 
 static bool safe_href(const char *v) {
-  while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r') v++;
+  while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+    v++;
   return *v == '#' || starts_ci(v, "data:image/");
 }
 
 static bool dangerous_element(xmlNode *n) {
-  static const char *const banned[] = {"script", "foreignObject", "iframe", "embed",
+  static const char *const banned[] = {"script", "foreignObject", "iframe",  "embed",
                                        "object", "handler",       "listener"};
   for (size_t i = 0; i < sizeof banned / sizeof *banned; i++)
     if (is(n->name, banned[i])) return true;
@@ -81,8 +85,8 @@ static void clean_attributes(xmlNode *n) {
     next = a->next;
     xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
     const char *val = v ? (const char *)v : "";
-    bool bad = starts_ci((const char *)a->name, "on") ||
-               (is(a->name, "href") && !safe_href(val)) || remote_css(val);
+    bool bad = starts_ci((const char *)a->name, "on") || (is(a->name, "href") && !safe_href(val)) ||
+               remote_css(val);
     xmlFree(v);
     if (bad) xmlRemoveProp(a);
   }
@@ -115,8 +119,10 @@ static void scan_dtd(xmlDtd *dtd, bool *internal, bool *unsafe) {
   if (!dtd) return;
   for (xmlNode *c = dtd->children; c; c = c->next) {
     if (c->type != XML_ENTITY_DECL) continue;
-    if (((xmlEntity *)c)->etype == XML_INTERNAL_GENERAL_ENTITY) *internal = true;
-    else *unsafe = true;
+    if (((xmlEntity *)c)->etype == XML_INTERNAL_GENERAL_ENTITY)
+      *internal = true;
+    else
+      *unsafe = true;
   }
 }
 
@@ -128,7 +134,8 @@ static xmlDoc *parse(xmlParserCtxt *ctxt, const unsigned char *data, size_t size
     xmlError *e = xmlCtxtGetLastError(ctxt);
     const char *m = e && e->message ? e->message : "not well-formed";
     size_t n = strlen(m);
-    while (n && (m[n - 1] == '\n' || m[n - 1] == ' ')) n--;
+    while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+      n--;
     *err = fmt("malformed SVG (line %d: %.*s)", e ? e->line : 0, (int)n, m);
   }
   return doc;
@@ -173,14 +180,16 @@ char *a2b_svg_sanitize(const unsigned char *data, size_t size, size_t *out_len, 
   bool internal, unsafe;
   xmlDoc *doc = parse(ctxt, data, size, 0, err);
   if (doc) scan_dtd(doc->intSubset, &internal, &unsafe);
-  if (doc && unsafe) *err = fmt("SVG declares external or parameter entities (refused)");
+  if (doc && unsafe)
+    *err = fmt("SVG declares external or parameter entities (refused)");
   else if (doc && internal) {
     /* Only internal entities exist, so substituting them loads nothing. */
     xmlFreeDoc(doc);
     doc = parse(ctxt, data, size, XML_PARSE_NOENT, err);
   }
   xmlNode *root = doc && !*err ? xmlDocGetRootElement(doc) : NULL;
-  if (root && (!is(root->name, "svg") || (root->ns && strcmp((const char *)root->ns->href, SVG_NS))))
+  if (root &&
+      (!is(root->name, "svg") || (root->ns && strcmp((const char *)root->ns->href, SVG_NS))))
     *err = fmt("root element <%s> is not <svg>", (const char *)root->name);
   else if (root && clean(root, err)) {
     clean_attributes(root);

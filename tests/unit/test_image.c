@@ -1,9 +1,13 @@
 /* Sniffing image types and sizes from bytes, including every truncation. */
+#define _XOPEN_SOURCE 700
+#include <ftw.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +38,7 @@ static const struct {
     {"tiny-vp8.webp", "image/webp", "webp", 7, 9},
     {"tiny-vp8l.webp", "image/webp", "webp", 300, 200},
     {"tiny-vp8x.webp", "image/webp", "webp", 640, 480},
-    {"prolog.svg", "image/svg+xml", "svg", 735, 405}, /* 551pt x 304pt */
+    {"prolog.svg", "image/svg+xml", "svg", 735, 405},  /* 551pt x 304pt */
     {"viewbox.svg", "image/svg+xml", "svg", 301, 150}, /* width="100%": viewBox */
 };
 
@@ -138,11 +142,43 @@ static void test_jpeg_bad_segments(void **state) {
   assert_int_equal(info.width, 0);
 }
 
+/* Every image in the corpus: the type agrees with the file name, the size is known. */
+static int corpus_images;
+static int visit(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)ftw;
+  const char *dot = strrchr(path, '.');
+  if (flag != FTW_F || !dot) return 0;
+  const char *ext = strcmp(dot, ".jpeg") == 0 ? "jpg" : dot + 1;
+  if (strcmp(ext, "png") && strcmp(ext, "jpg") && strcmp(ext, "gif") && strcmp(ext, "svg") &&
+      strcmp(ext, "webp"))
+    return 0;
+  FILE *f = fopen(path, "rb");
+  unsigned char *buf = malloc((size_t)st->st_size);
+  size_t n = fread(buf, 1, (size_t)st->st_size, f);
+  fclose(f);
+  a2b_image_info info;
+  if (!a2b_image_sniff(buf, n, &info)) fail_msg("%s: not recognised", path);
+  assert_string_equal(info.ext, ext);
+  if (info.width <= 0 || info.height <= 0) fail_msg("%s: no size", path);
+  corpus_images++;
+  free(buf);
+  return 0;
+}
+
+static void test_corpus_images(void **state) {
+  (void)state;
+  FILE *probe = fopen(A2B_SRC "/../shared/corpus/uttk-zenn-contents/SOURCE.md", "r");
+  if (!probe) skip();
+  fclose(probe);
+  assert_int_equal(nftw(A2B_SRC "/../shared/corpus", visit, 16, FTW_PHYS), 0);
+  assert_true(corpus_images > 100);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_fixtures),       cmocka_unit_test(test_every_prefix),
-      cmocka_unit_test(test_corrupt_bytes),  cmocka_unit_test(test_svg_roots),
-      cmocka_unit_test(test_jpeg_bad_segments),
+      cmocka_unit_test(test_fixtures),          cmocka_unit_test(test_every_prefix),
+      cmocka_unit_test(test_corrupt_bytes),     cmocka_unit_test(test_svg_roots),
+      cmocka_unit_test(test_jpeg_bad_segments), cmocka_unit_test(test_corpus_images),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

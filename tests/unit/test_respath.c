@@ -1,11 +1,13 @@
 /* Resolving resource references: classification, the real site layouts,
  * and every way of escaping the content root. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
-#include <limits.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,13 +48,13 @@ static int setup(void **state) {
   snprintf(root, sizeof root, "%s/root", base);
   snprintf(bundle, sizeof bundle, "%s/site/content/posts/bundle", root);
   put("outside/secret.txt");
-  put("root/pasted.png");           /* bedtimenews: /pasted_image_... at the root */
-  put("root/images/dir/f.png");     /* zenn: /images/<dir>/<file> */
+  put("root/pasted.png");       /* bedtimenews: /pasted_image_... at the root */
+  put("root/images/dir/f.png"); /* zenn: /images/<dir>/<file> */
   put("root/static/rootstatic.png");
   put("root/a b#1.png");
   put("root/site/config.toml");
-  put("root/site/static/img/2021/s.png");   /* openeuler: /kernel-portal/img/... */
-  put("root/site/assets/images/a.jpg");     /* LoveIt: /images/x.jpg -> assets/ */
+  put("root/site/static/img/2021/s.png"); /* openeuler: /kernel-portal/img/... */
+  put("root/site/assets/images/a.jpg");   /* LoveIt: /images/x.jpg -> assets/ */
   put("root/site/content/posts/bundle/index.md");
   put("root/site/content/posts/bundle/pic.png");
   put("root/site/content/posts/bundle/sub/deep.png");
@@ -110,12 +112,15 @@ static void test_classify(void **state) {
   assert_int_equal(res(root, "HTTPS://example.com/a.png", NULL), A2B_REF_REMOTE);
   assert_int_equal(res(root, "//cdn.example.com/a.png", NULL), A2B_REF_REMOTE);
   assert_int_equal(res(root, "data:image/png;base64,iVBORw0KGgo=", NULL), A2B_REF_DATA);
-  expect_refused(root, "mailto:a@example.com", "image 'mailto:a@example.com' has unsupported "
-                                               "scheme 'mailto'");
-  expect_refused(root, "javascript:alert(1)", "image 'javascript:alert(1)' has unsupported "
-                                              "scheme 'javascript'");
-  expect_refused(root, "file:///etc/passwd", "image 'file:///etc/passwd' is a file: URL "
-                                             "(refused: write a path inside the content root)");
+  expect_refused(root, "mailto:a@example.com",
+                 "image 'mailto:a@example.com' has unsupported "
+                 "scheme 'mailto'");
+  expect_refused(root, "javascript:alert(1)",
+                 "image 'javascript:alert(1)' has unsupported "
+                 "scheme 'javascript'");
+  expect_refused(root, "file:///etc/passwd",
+                 "image 'file:///etc/passwd' is a file: URL "
+                 "(refused: write a path inside the content root)");
   expect_refused(root, "", "empty image path");
   expect_refused(root, "#top", "image path '#top' names no file");
   char *p = NULL, *m = NULL;
@@ -170,18 +175,21 @@ static void test_escapes(void **state) {
   expect_refused(root, "a/../../x", "image path 'a/../../x' leaves the content root");
   expect_refused(root, "..\\x", "image path '..\\x' leaves the content root");
   expect_refused(root, "..%5cx", "image path '..%5cx' leaves the content root");
-  expect_refused(root, "../root/pasted.png", "image path '../root/pasted.png' leaves the content "
-                                             "root");
+  expect_refused(root, "../root/pasted.png",
+                 "image path '../root/pasted.png' leaves the content "
+                 "root");
   expect_refused(root, "../outside/secret.txt",
                  "image path '../outside/secret.txt' leaves the content root");
   expect_refused(bundle, "../../../../../outside/secret.txt",
                  "image path '../../../../../outside/secret.txt' leaves the content root");
   expect_refused(bundle, "/../outside/secret.txt",
                  "image path '/../outside/secret.txt' leaves the content root");
-  expect_refused(bundle, "link-out.png", "image path 'link-out.png' leads outside the content "
-                                         "root through a symbolic link");
-  expect_refused(root, "linkdir/secret.txt", "image path 'linkdir/secret.txt' leads outside "
-                                             "the content root through a symbolic link");
+  expect_refused(bundle, "link-out.png",
+                 "image path 'link-out.png' leads outside the content "
+                 "root through a symbolic link");
+  expect_refused(root, "linkdir/secret.txt",
+                 "image path 'linkdir/secret.txt' leads outside "
+                 "the content root through a symbolic link");
   expect_refused(root, "/etc/passwd",
                  "image path '/etc/passwd' is an absolute path outside the content root");
   char abs[PATH_MAX * 2], msg[PATH_MAX * 3];
@@ -204,10 +212,12 @@ static void test_corpus_layouts(void **state) {
     const char *root, *dir, *ref, *base_url, *want;
   } cases[] = {
       {"dillonzq-LoveIt", "exampleSite/content/posts/theme-documentation-basics",
-       "/images/Apple-Devices-Preview.png", NULL, "exampleSite/assets/images/Apple-Devices-Preview.png"},
+       "/images/Apple-Devices-Preview.png", NULL,
+       "exampleSite/assets/images/Apple-Devices-Preview.png"},
       {"openeuler-mirror-kernel-portal", "content/post/2021/03",
        "/kernel-portal/img/2021/03/0002-0001-clone_kernel.png",
-       "https://openeuler.gitee.io/kernel-portal/", "static/img/2021/03/0002-0001-clone_kernel.png"},
+       "https://openeuler.gitee.io/kernel-portal/",
+       "static/img/2021/03/0002-0001-clone_kernel.png"},
       {"uttk-zenn-contents", "articles", "/images/introduction-of-wouter/wouter-icon.png", NULL,
        "images/introduction-of-wouter/wouter-icon.png"},
       {"bedtimenews-bedtimenews-archive-contents", "main/401-500",

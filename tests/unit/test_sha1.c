@@ -3,7 +3,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,8 +28,9 @@ static void test_fips_vectors(void **state) {
   const char *m2 = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"; /* 448 bits */
   hex_of(m2, strlen(m2), hex);
   assert_string_equal(hex, "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
-  const char *m3 = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopq"
-                   "klmnopqrlmnopqrsmnopqrstnopqrstu"; /* 896 bits */
+  const char *m3 =
+      "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopq"
+      "klmnopqrlmnopqrsmnopqrstnopqrstu"; /* 896 bits */
   hex_of(m3, strlen(m3), hex);
   assert_string_equal(hex, "a49b2446a02c645bf419f995b67091253a04a259");
 }

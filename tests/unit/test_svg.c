@@ -1,12 +1,14 @@
 /* SVG sanitising: what is kept, what is stripped, what is refused. */
 #define _XOPEN_SOURCE 700
+#include <ftw.h>
+#include <libxml/parser.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
-#include <ftw.h>
-#include <libxml/parser.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,9 +91,9 @@ static void test_strips_active_and_remote(void **state) {
   char *err = NULL, *out = san(in, &err);
   assert_non_null(out);
   assert_standalone(out);
-  static const char *const gone[] = {"evil", "alert", "script", "SCRIPT", "foreignObject",
-                                     "html", "onload", "onClick", "local.png", "<set", "php",
-                                     "@import", "javascript", "stylesheet"};
+  static const char *const gone[] = {"evil", "alert",   "script",     "SCRIPT",    "foreignObject",
+                                     "html", "onload",  "onClick",    "local.png", "<set",
+                                     "php",  "@import", "javascript", "stylesheet"};
   for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
     if (strstr(out, gone[i])) fail_msg("'%s' survived in:\n%s", gone[i], out);
   assert_non_null(strstr(out, "href=\" #ok\""));
@@ -114,33 +116,40 @@ static void test_entities(void **state) {
   free(out);
 
   out = san("<!DOCTYPE svg [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>"
-            "<svg " NS "><text>&x;</text></svg>", &err);
+            "<svg " NS "><text>&x;</text></svg>",
+            &err);
   assert_null(out);
   assert_string_equal(err, "SVG declares external or parameter entities (refused)");
   free(err);
 
   out = san("<!DOCTYPE svg [ <!ENTITY % p SYSTEM \"http://evil.example/p.dtd\"> %p; ]>"
-            "<svg " NS "/>", &err);
+            "<svg " NS "/>",
+            &err);
   assert_null(out);
   assert_non_null(err);
   free(err);
 
   out = san("<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
             "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">"
-            "<svg " NS "><text>a&nbsp;b</text></svg>", &err);
+            "<svg " NS "><text>a&nbsp;b</text></svg>",
+            &err);
   assert_null(out);
   assert_non_null(err);
   free(err);
 
   /* Exponential entity expansion is stopped, not performed. */
-  out = san("<!DOCTYPE svg [ <!ENTITY a \"aaaaaaaaaa\">"
-            "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
-            "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
-            "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">"
-            "<!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\"><!ENTITY i \"&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;\">"
-            "]><svg " NS "><text>&i;&i;&i;&i;&i;&i;&i;&i;&i;&i;</text></svg>", &err);
-  if (out) assert_true(strlen(out) < 100000000);
-  else free(err);
+  out = san(
+      "<!DOCTYPE svg [ <!ENTITY a \"aaaaaaaaaa\">"
+      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+      "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+      "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">"
+      "<!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\"><!ENTITY i \"&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;\">"
+      "]><svg " NS "><text>&i;&i;&i;&i;&i;&i;&i;&i;&i;&i;</text></svg>",
+      &err);
+  if (out)
+    assert_true(strlen(out) < 100000000);
+  else
+    free(err);
   free(out);
 }
 
@@ -207,9 +216,12 @@ static void test_corpus_svgs(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_keeps_clean_drawing), cmocka_unit_test(test_strips_active_and_remote),
-      cmocka_unit_test(test_entities),            cmocka_unit_test(test_refused),
-      cmocka_unit_test(test_adds_namespace),      cmocka_unit_test(test_corpus_svgs),
+      cmocka_unit_test(test_keeps_clean_drawing),
+      cmocka_unit_test(test_strips_active_and_remote),
+      cmocka_unit_test(test_entities),
+      cmocka_unit_test(test_refused),
+      cmocka_unit_test(test_adds_namespace),
+      cmocka_unit_test(test_corpus_svgs),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   xmlCleanupParser();
