@@ -2,8 +2,8 @@
  * know is turned into Markdown it does, keeping every line where it was.
  *
  * - Hugo shortcodes ({{< >}}, {{% %}}, paired and self-closing; escaped
- *   the escaped form, a comment marker
- *   inside the braces, becomes literal text): figure/image -> image with title,
+ *   ones, whose delimiters hold a C comment's opener and closer, become the
+ *   literal {{< x >}}, even in code): figure/image -> image with title,
  *   ref/relref -> the target path, highlight -> fenced code, youtube/vimeo/
  *   bilibili -> a link, admonition -> an alert block (below); unknown ones
  *   lose their tags only, with a warning naming the shortcode.
