@@ -155,6 +155,7 @@ struct a2b_node {
     struct {
       const char *src;   /* as written */
       const char *title; /* NULL or the title */
+      int width, height; /* display size in CSS px from raw HTML; 0 = unset */
       const a2b_resource *res; /* set by resolve; NULL: missing/remote */
     } image;
     struct {
