@@ -10,7 +10,9 @@ a2b_book *a2b_book_new(void) {
 }
 
 void a2b_book_free(a2b_book *book) {
-  if (book) a2b_arena_free(book->arena);
+  if (!book) return;
+  for (size_t i = 0; i < book->n_load_arenas; i++) a2b_arena_free(book->load_arenas[i]);
+  a2b_arena_free(book->arena);
 }
 
 void a2b_book_add_article(a2b_book *book, a2b_article *art) {

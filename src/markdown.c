@@ -5,6 +5,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +17,9 @@
 /* One open container: where its inline content currently goes. */
 typedef struct frame {
   a2b_node *node;
-  a2b_node *current; /* node, or an element opened by raw inline HTML */
-  a2b_html_inline html;
+  a2b_node *current; /* node, or an element opened by raw HTML */
+  a2b_html_inline html; /* raw inline HTML elements open in this container */
+  a2b_html_nest nest;   /* raw HTML block elements open across blocks */
   cmark_node *src;
   int ncells; /* table rows: cells converted so far */
 } frame;
@@ -156,7 +158,7 @@ static a2b_node *convert(conv *c, cmark_node *n, frame *top) {
   case CMARK_NODE_CODE_BLOCK: m = convert_code_block(c, n, line, col); break;
   case CMARK_NODE_HTML_BLOCK:
     lit = cmark_node_get_literal(n);
-    a2b_html_block(ctx, top->node, lit ? lit : "", line, col);
+    top->current = a2b_html_block_nest(ctx, &top->nest, top->current, lit ? lit : "", line, col);
     return NULL;
   case CMARK_NODE_CUSTOM_BLOCK: m = a2b_node_new(arena, A2B_NODE_DIV, line, col); break;
   case CMARK_NODE_PARAGRAPH: m = a2b_node_new(arena, A2B_NODE_PARAGRAPH, line, col); break;
@@ -270,6 +272,11 @@ static void walk(conv *c, cmark_node *doc, a2b_node *body) {
     }
     if (n) n = cmark_node_next(n);
   }
+}
+
+void a2b_markdown_init(void) {
+  cmark_gfm_core_extensions_ensure_registered();
+  xmlInitParser(); /* raw HTML goes through libxml2 (html.c) */
 }
 
 void a2b_markdown_parse(a2b_load_ctx *ctx, const char *text, size_t len) {

@@ -13,4 +13,8 @@
  * warnings; this does not fail. */
 void a2b_markdown_parse(a2b_load_ctx *ctx, const char *text, size_t len);
 
+/* One-time registration of the cmark-gfm extensions and libxml2 set-up;
+ * call before loading articles in parallel. Idempotent. */
+void a2b_markdown_init(void);
+
 #endif

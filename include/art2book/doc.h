@@ -219,7 +219,9 @@ typedef struct a2b_toc_entry {
 /* ---- the book ---------------------------------------------------------- */
 
 struct a2b_book {
-  a2b_arena *arena;
+  a2b_arena *arena;          /* owns the book and everything not below */
+  a2b_arena **load_arenas;   /* own the articles loaded in parallel */
+  size_t n_load_arenas;
 
   /* metadata (book.yaml, then command-line overrides) */
   const char *title;

@@ -1,0 +1,103 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "resolve.h"
+#include "resources.h"
+#include "respath.h"
+
+/* The media types every EPUB 3 reader must show (core media types). */
+static bool is_core_image(const char *media_type) {
+  return !strcmp(media_type, "image/png") || !strcmp(media_type, "image/jpeg") ||
+         !strcmp(media_type, "image/gif") || !strcmp(media_type, "image/svg+xml");
+}
+
+typedef struct image_pass {
+  a2b_book *book;
+  a2b_resources *res;
+  const char *base_url;
+  a2b_diags *d;
+} image_pass;
+
+static void bind_image(image_pass *p, const a2b_article *art, const char *dir, a2b_node *n) {
+  const char *src = n->u.image.src;
+  if (!src || !*src) {
+    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col, "image without a source; its alt text is kept");
+    return;
+  }
+  char *path = NULL, *msg = NULL;
+  switch (a2b_respath_resolve(art->root, dir, src, p->base_url, "image", &path, &msg)) {
+  case A2B_REF_LOCAL: {
+    char *err = NULL;
+    const a2b_resource *r = a2b_resources_add_file(p->res, path, &err);
+    if (!r) {
+      a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col, "image '%s': %s", src, err);
+      free(err);
+    } else if (!is_core_image(r->media_type)) {
+      a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
+                 "image '%s' is %s, which e-readers do not show; its alt text is kept", src,
+                 r->media_type);
+    } else {
+      n->u.image.res = r;
+    }
+    break;
+  }
+  case A2B_REF_REMOTE:
+    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
+               "remote image '%s' is not fetched; its alt text is kept", src);
+    break;
+  case A2B_REF_DATA:
+    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
+               "data: URI image is not embedded; its alt text is kept");
+    break;
+  case A2B_REF_MISSING:
+  case A2B_REF_REFUSED:
+    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col, "%s", msg);
+    break;
+  }
+  free(path);
+  free(msg);
+}
+
+static void walk(image_pass *p, const a2b_article *art, const char *dir, a2b_node *n) {
+  for (; n; n = n->next) {
+    if (n->type == A2B_NODE_IMAGE) bind_image(p, art, dir, n);
+    walk(p, art, dir, n->first_child);
+  }
+}
+
+static bool add_cover(image_pass *p, const char *cover_path) {
+  char *abs = realpath(cover_path, NULL);
+  char *err = NULL;
+  const a2b_resource *r = abs ? a2b_resources_add_file(p->res, abs, &err) : NULL;
+  free(abs);
+  if (!r) {
+    a2b_report(p->d, A2B_ERROR, cover_path, 0, 0, "cover image: %s", err ? err : "file not found");
+    free(err);
+    return false;
+  }
+  if (!is_core_image(r->media_type) || !strcmp(r->media_type, "image/svg+xml")) {
+    a2b_report(p->d, A2B_ERROR, cover_path, 0, 0, "cover image must be PNG, JPEG or GIF, not %s",
+               r->media_type);
+    return false;
+  }
+  p->book->cover = r;
+  return true;
+}
+
+bool a2b_resolve_images(a2b_book *book, const char *cover_path, const char *base_url,
+                        a2b_diags *d) {
+  image_pass p = {book, a2b_resources_new(book), base_url, d};
+  bool ok = true;
+  if (cover_path) ok = add_cover(&p, cover_path);
+  for (size_t i = 0; i < book->n_articles; i++) {
+    a2b_article *art = book->articles[i];
+    const char *slash = strrchr(art->rel_path, '/');
+    const char *dir = slash ? a2b_sprintf(book->arena, "%s/%.*s", art->root,
+                                          (int)(slash - art->rel_path), art->rel_path)
+                            : art->root;
+    walk(&p, art, dir, art->body->first_child);
+  }
+  a2b_resources_free(p.res);
+  return ok;
+}
