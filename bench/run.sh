@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Benchmark: art2book --epub against pandoc on the same generated articles.
+#
+# Usage: bench/run.sh
+# Environment: ART2BOOK (default build/art2book), N articles (default 1500),
+# RUNS per tool, best one kept (default 3), WORK folder (default a temporary
+# one, removed afterwards).
+#
+# Wall time is measured around each run; the peak memory (max RSS) comes from
+# GNU time (/usr/bin/time -v) when installed, else it is shown as n/a.
+set -u -o pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(dirname "$here")
+ART2BOOK=${ART2BOOK:-$src/build/art2book}
+N=${N:-1500}
+RUNS=${RUNS:-3}
+if [ -z "${WORK:-}" ]; then
+  WORK=$(mktemp -d)
+  trap 'rm -rf "$WORK"' EXIT
+fi
+[ -x "$ART2BOOK" ] || { echo "bench: $ART2BOOK not built" >&2; exit 1; }
+
+gnu_time=
+if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then gnu_time=/usr/bin/time; fi
+
+python3 "$here/generate.py" "$N" "$WORK/content" || exit 1
+cd "$WORK/content" || exit 1
+mapfile -t files < <(find . -name '*.md' | LC_ALL=C sort) # date order, as art2book sorts
+input_mb=$(du -sk . | awk '{ printf "%.1f", $1 / 1024 }')
+
+# measure NAME OUTPUT CMD...: run CMD $RUNS times; set best_s (fastest wall
+# time), rss_mb (peak RSS of that run) and out_mb (size of OUTPUT).
+measure() {
+  local name=$1 output=$2 i t0 t1 s rss
+  shift 2
+  best_s= rss_mb=n/a
+  for ((i = 1; i <= RUNS; i++)); do
+    rm -f "$output"
+    t0=$(date +%s.%N)
+    if [ -n "$gnu_time" ]; then
+      "$gnu_time" -v -o "$WORK/time.txt" "$@" </dev/null >/dev/null 2>"$WORK/$name.stderr"
+    else
+      "$@" </dev/null >/dev/null 2>"$WORK/$name.stderr"
+    fi
+    local rc=$?
+    t1=$(date +%s.%N)
+    if [ $rc -ne 0 ] || [ ! -s "$output" ]; then
+      echo "bench: $name failed (exit $rc):" >&2
+      tail -n 5 "$WORK/$name.stderr" >&2
+      return 1
+    fi
+    s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+    rss=n/a
+    [ -n "$gnu_time" ] && rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' \
+      "$WORK/time.txt")
+    if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN { exit !(a < b) }'; then
+      best_s=$s rss_mb=$rss
+    fi
+  done
+  out_mb=$(du -k "$output" | awk '{ printf "%.1f", $1 / 1024 }')
+}
+
+version=$("$ART2BOOK" --version | head -n 1)
+echo "$N generated articles, $input_mb MB of Markdown; best of $RUNS runs each"
+echo
+printf '| %-22s | %10s | %12s | %9s |\n' tool "wall (s)" "max RSS (MB)" "EPUB (MB)"
+printf '|%s|%s|%s|%s|\n' ------------------------ -----------: -------------: ----------:
+
+measure art2book "$WORK/art2book.epub" "$ART2BOOK" --epub "$WORK/art2book.epub" . || exit 1
+a_s=$best_s a_rss=$rss_mb
+printf '| %-22s | %10s | %12s | %9s |\n' "$version" "$best_s" "$rss_mb" "$out_mb"
+
+if command -v pandoc >/dev/null; then
+  pversion=$(pandoc --version | head -n 1)
+  measure pandoc "$WORK/pandoc.epub" pandoc --metadata title=Bench -o "$WORK/pandoc.epub" \
+    "${files[@]}" || exit 1
+  printf '| %-22s | %10s | %12s | %9s |\n' "$pversion" "$best_s" "$rss_mb" "$out_mb"
+  echo
+  awk -v a="$a_s" -v p="$best_s" -v ar="$a_rss" -v pr="$rss_mb" 'BEGIN {
+    printf "pandoc / art2book: %.1fx the wall time", (a > 0 ? p / a : 0)
+    if (ar != "n/a" && pr != "n/a" && ar > 0) printf ", %.1fx the memory", pr / ar
+    print ""
+  }'
+else
+  echo
+  echo "pandoc not installed: no comparison"
+fi

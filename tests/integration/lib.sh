@@ -1,0 +1,191 @@
+# Shared helpers for the integration tests; each test starts with
+#   . "$(dirname "$0")/lib.sh"
+#
+# ctest sets ART2BOOK (the program), A2B_SRC (the source tree) and A2B_TMP
+# (a scratch folder for this test). Run by hand, they default to
+# build/art2book, the tree this file is in, and a fresh temporary folder.
+# A test exits 0 on success, 1 on failure (fail) and 77 when skipped (skip).
+
+# This folder's *.sh files are all picked up as tests; this one is not a test.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  echo "skipped: lib.sh holds helpers for the other tests"
+  exit 77
+fi
+
+set -u
+set -o pipefail
+
+A2B_SRC=${A2B_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+ART2BOOK=${ART2BOOK:-$A2B_SRC/build/art2book}
+if [ -z "${A2B_TMP:-}" ]; then
+  A2B_TMP=$(mktemp -d)
+  trap 'rm -rf "$A2B_TMP"' EXIT
+fi
+# Start from an empty scratch folder: earlier runs must not leak into this one.
+case "$A2B_TMP" in
+  / | "") echo "A2B_TMP is '$A2B_TMP'; refusing to use it" >&2; exit 1 ;;
+esac
+mkdir -p "$A2B_TMP" && find "$A2B_TMP" -mindepth 1 -delete || exit 1
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+skip() {
+  echo "skipped: $*"
+  exit 77
+}
+
+[ -x "$ART2BOOK" ] || fail "'$ART2BOOK' is not an executable program: build it first"
+
+# need CMD: skip the test unless CMD is on PATH.
+need() {
+  command -v "$1" >/dev/null 2>&1 || skip "$1 not installed"
+}
+
+# corpus_dir: set CORPUS to the real-article corpus (../shared/corpus beside
+# the source tree), or skip the test when it is absent. Call it directly, not
+# in $(...), so that the skip ends the test.
+corpus_dir() {
+  CORPUS=$A2B_SRC/../shared/corpus
+  [ -d "$CORPUS" ] || skip "corpus not found at $CORPUS"
+  CORPUS=$(cd "$CORPUS" && pwd)
+}
+
+# run_epubcheck ARGS...: EPUBCheck, also where `epubcheck` is Debian's bare
+# jar (run through binfmt_misc, which containers often lack).
+run_epubcheck() {
+  local bin
+  bin=$(readlink -f "$(command -v epubcheck)")
+  case "$bin" in
+    *.jar) java -jar "$bin" "$@" ;;
+    *) "$bin" "$@" ;;
+  esac
+}
+
+# check_epub FILE: EPUBCheck must report no errors and no warnings.
+check_epub() {
+  local out
+  need epubcheck
+  case "$(readlink -f "$(command -v epubcheck)")" in *.jar) need java ;; esac
+  [ -f "$1" ] || fail "check_epub: '$1' does not exist"
+  out=$(LC_ALL=C run_epubcheck "$1" 2>&1)
+  local rc=$?
+  if [ $rc -ne 0 ] || ! grep -q '^No errors or warnings detected\.' <<<"$out"; then
+    echo "$out" | grep -E '^(FATAL|ERROR|WARNING)|^Messages:|^Check finished' >&2 \
+      || echo "$out" >&2
+    fail "epubcheck found problems in $1 (exit $rc)"
+  fi
+}
+
+# epub_unpack FILE DIR: extract the EPUB into DIR (created, emptied first).
+epub_unpack() {
+  need unzip
+  rm -rf "$2" && mkdir -p "$2" || fail "cannot create $2"
+  unzip -q -o "$1" -d "$2" || fail "cannot unzip $1"
+}
+
+# check_xhtml FILE: every .xhtml, .opf and .ncx file in the EPUB is
+# well-formed XML.
+check_xhtml() {
+  local dir=$A2B_TMP/check_xhtml.$$ f n=0 bad=0
+  need xmllint
+  epub_unpack "$1" "$dir"
+  while IFS= read -r -d '' f; do
+    n=$((n + 1))
+    xmllint --noout --nonet "$f" || bad=$((bad + 1))
+  done < <(find "$dir" -type f \( -name '*.xhtml' -o -name '*.opf' -o -name '*.ncx' \) -print0)
+  rm -rf "$dir"
+  [ $n -gt 0 ] || fail "no .xhtml/.opf/.ncx files in $1"
+  [ $bad -eq 0 ] || fail "$bad of $n files in $1 are not well-formed"
+}
+
+# opf_file DIR: the package document of an unpacked EPUB (from
+# META-INF/container.xml).
+opf_file() {
+  local rel
+  rel=$(xmllint --nonet --xpath \
+    'string(//*[local-name()="rootfile"][1]/@full-path)' "$1/META-INF/container.xml") \
+    || fail "no rootfile in $1/META-INF/container.xml"
+  echo "$1/$rel"
+}
+
+# spine_docs DIR: the spine's documents of an unpacked EPUB, one path a line,
+# in reading order; the navigation document is marked with a leading "nav ".
+spine_docs() {
+  python3 - "$(opf_file "$1")" <<'EOF'
+import os, sys
+import xml.etree.ElementTree as ET
+opf = sys.argv[1]
+ns = {'o': 'http://www.idpf.org/2007/opf'}
+root = ET.parse(opf).getroot()
+items = {i.get('id'): i for i in root.iterfind('o:manifest/o:item', ns)}
+base = os.path.dirname(opf)
+for ref in root.iterfind('o:spine/o:itemref', ns):
+    item = items[ref.get('idref')]
+    path = os.path.normpath(os.path.join(base, item.get('href')))
+    nav = 'nav' in (item.get('properties') or '').split()
+    print(('nav ' if nav else '') + path)
+EOF
+}
+
+# nav_doc DIR: the navigation document of an unpacked EPUB.
+nav_doc() {
+  python3 - "$(opf_file "$1")" <<'EOF'
+import os, sys
+import xml.etree.ElementTree as ET
+opf = sys.argv[1]
+ns = {'o': 'http://www.idpf.org/2007/opf'}
+for i in ET.parse(opf).getroot().iterfind('o:manifest/o:item', ns):
+    if 'nav' in (i.get('properties') or '').split():
+        print(os.path.normpath(os.path.join(os.path.dirname(opf), i.get('href'))))
+EOF
+}
+
+# doc_titles FILE...: for each XHTML file, "FILE<TAB>title<TAB>first h1",
+# whitespace collapsed (empty fields when absent).
+doc_titles() {
+  python3 - "$@" <<'EOF'
+import sys
+import xml.etree.ElementTree as ET
+H = '{http://www.w3.org/1999/xhtml}'
+def text(e):
+    return ' '.join(''.join(e.itertext()).split()) if e is not None else ''
+for f in sys.argv[1:]:
+    root = ET.parse(f).getroot()
+    print(f, text(root.find(f'{H}head/{H}title')), text(root.find(f'.//{H}h1')), sep='\t')
+EOF
+}
+
+# xhtml_text FILE...: the text of the bodies, one line per block element,
+# whitespace inside a block collapsed to single spaces.
+xhtml_text() {
+  python3 - "$@" <<'EOF'
+import sys
+import xml.etree.ElementTree as ET
+H = '{http://www.w3.org/1999/xhtml}'
+BLOCKS = {H + t for t in ('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'pre',
+                          'blockquote', 'figcaption', 'dt', 'dd', 'div', 'section', 'aside')}
+def walk(e, out):
+    if e.tag in BLOCKS:
+        out.append('')
+    if e.text:
+        out[-1] += e.text
+    for c in e:
+        walk(c, out)
+        if c.tail:
+            out[-1] += c.tail
+    if e.tag in BLOCKS:
+        out.append('')
+for f in sys.argv[1:]:
+    body = ET.parse(f).getroot().find(H + 'body')
+    out = ['']
+    if body is not None:
+        walk(body, out)
+    for line in out:
+        line = ' '.join(line.split())
+        if line:
+            print(line)
+EOF
+}
