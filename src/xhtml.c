@@ -396,6 +396,8 @@ typedef struct render {
   const labels *lb;
   a2b_buf *out;
   int in_link; /* inside <a>: no nested links */
+  int heading_shift; /* model level + shift = HTML level: the article's
+                        highest heading becomes <h2> under its <h1> title */
   note *notes; /* footnotes referenced in this part, in order */
   size_t n_notes, cap_notes;
 } render;
@@ -734,7 +736,7 @@ static void render_node(render *r, const a2b_node *n) {
   case A2B_NODE_DOCUMENT: children(r, n); break;
   case A2B_NODE_PARAGRAPH: block(r, "p", n, NULL); break;
   case A2B_NODE_HEADING: {
-    int level = n->u.heading.level + 1;
+    int level = n->u.heading.level + r->heading_shift;
     char tag[3] = {'h', (char)('0' + (level < 2 ? 2 : level > 6 ? 6 : level)), '\0'};
     block(r, tag, n, NULL);
     break;
@@ -914,13 +916,28 @@ static void render_header(render *r, const a2b_article *a) {
   put(r, "</header>\n");
 }
 
+/* The smallest heading level anywhere below n (7 when there is none). */
+static int top_heading_level(const a2b_node *n) {
+  int top = n->type == A2B_NODE_HEADING ? n->u.heading.level : 7;
+  for (const a2b_node *c = n->first_child; c; c = c->next) {
+    int t = top_heading_level(c);
+    if (t < top) top = t;
+  }
+  return top;
+}
+
 void a2b_xhtml_render(const a2b_xhtml_plan *plan, size_t part_index, a2b_buf *out) {
   const a2b_xhtml_part *part = &plan->parts[part_index];
   const a2b_article *a = part->article;
   const char *lang = a2b_xhtml_lang_ok(a->lang) ? a->lang : plan->book->lang;
   if (!a2b_xhtml_lang_ok(lang)) lang = "und";
-  render r = {
-      .plan = plan, .part_index = part_index, .part = part, .lb = labels_for(lang), .out = out};
+  int top = top_heading_level(a->body);
+  render r = {.plan = plan,
+              .part_index = part_index,
+              .part = part,
+              .lb = labels_for(lang),
+              .out = out,
+              .heading_shift = top <= 6 ? 2 - top : 1};
   a2b_buf_printf(out,
                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
                  "<html xmlns=\"http://www.w3.org/1999/xhtml\" "

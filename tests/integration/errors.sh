@@ -37,9 +37,9 @@ expect 2
 stderr_has 'error' "no arguments"
 expect 2 --epub "$out/x.epub"
 stderr_has 'error: .*input' "no input"
-expect 2 --frobnicate --epub "$out/x.epub" "$A2B_SRC/examples/content"
+expect 2 --frobnicate --epub "$out/x.epub" "$A2B_SRC/examples"
 stderr_has "error: .*--frobnicate" "unknown option"
-expect 2 --sort sideways --epub "$out/x.epub" "$A2B_SRC/examples/content"
+expect 2 --sort sideways --epub "$out/x.epub" "$A2B_SRC/examples"
 stderr_has "sideways" "bad --sort value"
 only_in_out
 
@@ -90,7 +90,7 @@ cmp -s "$out/keep.epub" "$T/keep.orig" || fail "a run without articles changed t
 only_in_out keep.epub
 
 # Writing into a folder that does not exist is an I/O error.
-expect 3 --epub "$T/no/such/folder/x.epub" "$A2B_SRC/examples/content"
+expect 3 --epub "$T/no/such/folder/x.epub" "$A2B_SRC/examples"
 stderr_has 'no/such/folder' "the unwritable path"
 [ ! -e "$T/no" ] || fail "the missing output folder was created"
 

@@ -6,7 +6,7 @@ need python3
 need xmllint
 
 epub=$A2B_TMP/examples.epub
-"$ART2BOOK" --strict --epub "$epub" "$A2B_SRC/examples/content" 2>"$A2B_TMP/stderr"
+"$ART2BOOK" --strict --epub "$epub" "$A2B_SRC/examples" 2>"$A2B_TMP/stderr"
 rc=$?
 cat "$A2B_TMP/stderr" >&2
 [ $rc -eq 0 ] || fail "art2book exited $rc on examples/"

@@ -10,9 +10,9 @@ other=$(locale -a 2>/dev/null | grep -iE '^zh_CN\.utf-?8$' | head -n 1)
 
 a=$A2B_TMP/a.epub b=$A2B_TMP/b.epub
 SOURCE_DATE_EPOCH=1700000000 TZ=UTC LANG=C LC_ALL=C \
-  "$ART2BOOK" --epub "$a" "$A2B_SRC/examples/content" || fail "first run failed"
+  "$ART2BOOK" --epub "$a" "$A2B_SRC/examples" || fail "first run failed"
 SOURCE_DATE_EPOCH=1700000000 TZ=Asia/Shanghai LANG=$other LC_ALL=$other \
-  "$ART2BOOK" --epub "$b" "$A2B_SRC/examples/content" || fail "second run ($other) failed"
+  "$ART2BOOK" --epub "$b" "$A2B_SRC/examples" || fail "second run ($other) failed"
 cmp "$a" "$b" || fail "the two runs differ (TZ=UTC LANG=C vs TZ=Asia/Shanghai LANG=$other)"
 
 # The modification date is SOURCE_DATE_EPOCH, not the clock.

@@ -210,6 +210,18 @@ static void test_blocks(void **state) {
   free(doc);
 }
 
+/* Articles whose headings start at ## still get <h2> under the <h1> title. */
+static void test_heading_levels_follow_the_article(void **state) {
+  fx *f = *state;
+  a2b_node *body = f->art[0]->body;
+  heading(f, body, 2, "a", "二级");
+  heading(f, body, 3, "b", "三级");
+  char *doc = render(f, A2B_XHTML_PART_MAX, 0);
+  assert_has(doc, "<h2 id=\"a\">二级</h2>");
+  assert_has(doc, "<h3 id=\"b\">三级</h3>");
+  free(doc);
+}
+
 static void test_inlines(void **state) {
   fx *f = *state;
   a2b_node *p = nd(f, f->art[0]->body, A2B_NODE_PARAGRAPH);
@@ -432,6 +444,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_header_and_skeleton, setup, teardown),
       cmocka_unit_test_setup_teardown(test_blocks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_heading_levels_follow_the_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_inlines, setup, teardown),
       cmocka_unit_test_setup_teardown(test_links, setup, teardown),
       cmocka_unit_test_setup_teardown(test_images, setup, teardown),
