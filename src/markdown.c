@@ -282,7 +282,7 @@ void a2b_markdown_init(void) {
 void a2b_markdown_parse(a2b_load_ctx *ctx, const char *text, size_t len) {
   static const char *const exts[] = {"table", "strikethrough", "autolink", "tasklist"};
   cmark_gfm_core_extensions_ensure_registered();
-  cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8);
+  cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) /* the loader sanitised UTF-8 */;
   for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
     cmark_syntax_extension *ext = cmark_find_syntax_extension(exts[i]);
     if (ext) cmark_parser_attach_syntax_extension(parser, ext);

@@ -115,8 +115,13 @@ void a2b_pp_inline(const a2b_pp_region *r, size_t from, size_t to, a2b_buf *out)
                (len = a2b_zenn_embed(s + i, line_end(s, to, i) - i, out))) {
       i += len;
     } else {
-      a2b_buf_putc(out, c);
-      i++;
+      /* Plain text up to the next character that may start something. */
+      size_t j = i + 1;
+      while (j < to && s[j] != '`' && s[j] != '$' && s[j] != '\\' && s[j] != '{' &&
+             s[j] != '@')
+        j++;
+      a2b_buf_append(out, s + i, j - i);
+      i = j;
     }
   }
   while (deficit--)

@@ -50,6 +50,16 @@ char *a2b_utf8_sanitize(char *s, size_t *len) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < *len) {
+    unsigned c = u[i];
+    if (c - 1u < 0x7Fu) { /* ASCII but NUL */
+      i++;
+      continue;
+    }
+    if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && i + 2 < *len &&
+        (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+      i += 3; /* three bytes, no overlong or surrogate forms possible: CJK */
+      continue;
+    }
     size_t n = valid_seq(u + i, *len - i);
     if (!n) break;
     i += n;
