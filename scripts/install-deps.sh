@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what art2book needs to build and test on Debian 12 (run as root).
-# Build: compiler, cmake, and the libraries. Tests: cmocka, EPUBCheck,
-# xmllint, unzip, python3. Idempotent: apt-get skips what is installed.
+# Build: compiler, cmake, the libraries, and the fonts the PDF uses (Noto CJK,
+# LXGW WenKai). Tests: cmocka, EPUBCheck, xmllint, unzip, python3, qpdf,
+# poppler-utils. Idempotent: apt-get skips what is installed.
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 if [ "$(id -u)" -ne 0 ]; then
@@ -12,5 +13,6 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
-  libcmocka-dev epubcheck libxml2-utils unzip python3 >/dev/null
+  libpango1.0-dev libcairo2-dev libjpeg-dev fonts-noto-cjk fonts-noto-core fonts-lxgw-wenkai \
+  libcmocka-dev epubcheck libxml2-utils unzip python3 qpdf poppler-utils >/dev/null
 echo "install-deps.sh: build and test dependencies installed"

@@ -10,8 +10,9 @@
 
 static void usage(FILE *out) {
   fputs(
-      "Usage: art2book [options] --epub FILE [--pdf FILE] INPUT...\n"
-      "Turn folders of Markdown articles with front matter into one EPUB 3 book.\n"
+      "Usage: art2book [options] [--epub FILE] [--pdf FILE] INPUT...\n"
+      "Turn folders of Markdown articles with front matter into one EPUB 3 book\n"
+      "and one typeset PDF digest.\n"
       "\n"
       "INPUT is a folder (scanned recursively for .md and .markdown files) or a file.\n"
       "\n"
@@ -19,6 +20,12 @@ static void usage(FILE *out) {
       "  --epub FILE          write an EPUB 3 book\n"
       "  --pdf FILE           write a PDF print digest\n"
       "  --dump FILE          write the document model as text ('-': standard output)\n"
+      "  --dump-layout FILE   with --pdf: write every page's placed items as JSON\n"
+      "PDF:\n"
+      "  --paper SIZE         a4, a5 (default), b5, letter or WIDTHxHEIGHTmm\n"
+      "  --style FILE         print style (YAML) over the built-in one\n"
+      "  --font-dir DIR       more fonts\n"
+      "  --recto              articles start on odd (right-hand) pages\n"
       "Book:\n"
       "  --config FILE        book metadata (default: book.yaml beside the first input)\n"
       "  --title TEXT         book title\n"
@@ -48,7 +55,8 @@ static void usage(FILE *out) {
 enum {
   OPT_EPUB = 256, OPT_PDF, OPT_DUMP, OPT_CONFIG, OPT_TITLE, OPT_AUTHOR, OPT_LANG,
   OPT_IDENTIFIER, OPT_DATE, OPT_COVER, OPT_CSS, OPT_BASE_URL, OPT_TOC_DEPTH, OPT_SORT,
-  OPT_REVERSE, OPT_DRAFTS, OPT_STRICT, OPT_VERBOSE, OPT_HELP, OPT_VERSION
+  OPT_REVERSE, OPT_DRAFTS, OPT_STRICT, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_DUMP_LAYOUT,
+  OPT_PAPER, OPT_STYLE, OPT_FONT_DIR, OPT_RECTO
 };
 
 static const struct option long_options[] = {
@@ -70,6 +78,11 @@ static const struct option long_options[] = {
     {"drafts", no_argument, NULL, OPT_DRAFTS},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"dump-layout", required_argument, NULL, OPT_DUMP_LAYOUT},
+    {"paper", required_argument, NULL, OPT_PAPER},
+    {"style", required_argument, NULL, OPT_STYLE},
+    {"font-dir", required_argument, NULL, OPT_FONT_DIR},
+    {"recto", no_argument, NULL, OPT_RECTO},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -122,6 +135,11 @@ int a2b_main(int argc, char **argv) {
     case OPT_DRAFTS: o.drafts = true; break;
     case OPT_STRICT: o.strict = true; break;
     case OPT_VERBOSE: o.verbose = true; break;
+    case OPT_DUMP_LAYOUT: o.dump_layout_path = optarg; break;
+    case OPT_PAPER: o.paper = optarg; break;
+    case OPT_STYLE: o.style_path = optarg; break;
+    case OPT_FONT_DIR: o.font_dir = optarg; break;
+    case OPT_RECTO: o.recto = true; break;
     case OPT_HELP: usage(stdout); return A2B_EXIT_OK;
     case OPT_VERSION: printf("art2book %s\n", A2B_VERSION); return A2B_EXIT_OK;
     case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -131,6 +149,8 @@ int a2b_main(int argc, char **argv) {
   if (optind >= argc) return usage_error("%s", "no input folder or file given");
   if (!o.epub_path && !o.pdf_path && !o.dump_path)
     return usage_error("%s", "nothing to write: give --epub FILE, --pdf FILE or --dump FILE");
+  if (o.dump_layout_path && !o.pdf_path)
+    return usage_error("%s", "--dump-layout needs --pdf FILE");
   o.inputs = (const char **)argv + optind;
   o.n_inputs = (size_t)(argc - optind);
   return a2b_pipeline_run(&o);

@@ -31,6 +31,12 @@ typedef struct a2b_options {
   const char *base_url;    /* site base URL whose path is stripped from
                               site-absolute links (also from book.yaml) */
   int toc_depth;           /* heading levels below articles in the TOC */
+  /* PDF */
+  const char *dump_layout_path; /* --dump-layout FILE: placed items as JSON */
+  const char *paper;       /* a4, a5, b5, letter, WxHmm; NULL: the style's */
+  const char *style_path;  /* print style YAML; NULL: the built-in one */
+  const char *font_dir;    /* extra fonts */
+  bool recto;              /* articles start on odd pages */
   a2b_sort sort;
   bool reverse, drafts, strict, verbose;
 } a2b_options;

@@ -1,0 +1,89 @@
+/* The text engine: fonts through fontconfig and pango, shaping (cached), our
+ * own line breaker over boxes, glue and penalties, and set lines.
+ *
+ * pango is used for itemizing (pango_itemize), font selection, shaping
+ * (pango_shape) and break opportunities (pango_get_log_attrs); lines are
+ * broken by linebreak.h, never by PangoLayout, because CJK typography needs
+ * lines that can shrink. Set-up: 72 dpi, no hint metrics, no glyph position
+ * rounding. Not thread-safe: one typesetter per thread. */
+#ifndef A2B_PDF_TYPESET_H
+#define A2B_PDF_TYPESET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "art2book/diag.h"
+#include "pdf/style.h"
+#include "pdf/vlist.h"
+
+typedef struct a2b_pdf_ts a2b_pdf_ts;
+
+/* Fonts from fontconfig plus those in `font_dir` (NULL: none) and the
+ * project's fonts/ folder when found beside the program. Returns NULL after
+ * reporting when no usable font exists. Owns every pango object it makes. */
+a2b_pdf_ts *a2b_pdf_ts_new(const a2b_pdf_style *st, const char *font_dir, a2b_diags *d);
+void a2b_pdf_ts_free(a2b_pdf_ts *ts);
+
+/* The pango context (for paint: font options must match). */
+PangoContext *a2b_pdf_ts_context(a2b_pdf_ts *ts);
+
+typedef enum a2b_pdf_face {
+  A2B_PDF_FACE_BODY,    /* serif */
+  A2B_PDF_FACE_HEADING, /* sans */
+  A2B_PDF_FACE_MONO     /* code */
+} a2b_pdf_face;
+
+/* Inline content with one style. The text is not copied: it must live as
+ * long as the lines made from it are used (model strings, arena strings). */
+typedef struct a2b_pdf_span {
+  const char *text;
+  size_t len;
+  a2b_pdf_face face;
+  double size;              /* pt; 0 = the paragraph's body size */
+  bool bold, emphasis;      /* emphasis: Kai face / dots for CJK, italic for Latin */
+  bool strike, underline;
+  bool code;                /* inline code: mono face, tinted, never stretched */
+  double rise;              /* pt, positive up: superscript footnote numbers */
+  unsigned color;           /* 0xRRGGBB; 0 = the style's text colour */
+  const char *link_uri;     /* external link */
+  const char *link_dest;    /* internal link: named destination */
+  const char *anchor;       /* a named destination at the start of this span */
+  a2b_pdf_vlist *footnote;  /* a footnote body referenced right after this span:
+                               attached to the line holding the span's end */
+} a2b_pdf_span;
+
+typedef enum a2b_pdf_align {
+  A2B_PDF_JUSTIFY, /* last line flush left */
+  A2B_PDF_LEFT,
+  A2B_PDF_CENTER,
+  A2B_PDF_RIGHT
+} a2b_pdf_align;
+
+typedef struct a2b_pdf_para {
+  const char *lang;    /* BCP 47: glyph forms (SC/TC/JP), CJK rules; NULL = book's */
+  double size;         /* body size of this paragraph, pt */
+  double pitch;        /* baseline-to-baseline, pt */
+  double measure;      /* line width, pt */
+  double left;         /* x of every line relative to the margin (lists, quotes) */
+  double indent;       /* extra x of the first line (2 em for Chinese) */
+  double hang;         /* extra x of the other lines (list item bodies) */
+  a2b_pdf_align align;
+  bool code;           /* code: break anywhere when needed, continuation marker */
+} a2b_pdf_para;
+
+/* Shape `spans`, break them into lines of p->measure and append them to
+ * `out` as LINE items of height p->pitch, with a PENALTY between lines:
+ * A2B_PDF_INF after the first line and before the last one (no single
+ * orphan or widow line on a page), 0 elsewhere. Lines, runs and
+ * strings are allocated in `arena`. A character no font has is reported once
+ * per book (with `where`, the article path) and left out, never drawn as a
+ * box. Returns the number of lines. */
+size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *spans, size_t n,
+                        const a2b_pdf_para *p, a2b_pdf_vlist *out, const char *where);
+
+/* One line of text with no breaking (running heads, folios, TOC entries,
+ * table column measurement): its natural width in *width. */
+a2b_pdf_line *a2b_pdf_set_line(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *spans,
+                               size_t n, const a2b_pdf_para *p, double *width, const char *where);
+
+#endif
