@@ -13,6 +13,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "date.h"
+#include "epub_parts.h"
 #include "styles.h"
 #include "xhtml.h"
 
@@ -345,6 +346,34 @@ static char *build_nav(const pkg *p, const nav_entry *e, size_t n) {
   return a2b_buf_take(&b);
 }
 
+/* qsort_r: indices into a nav_entry array, by href, then by index. */
+static int by_href(const void *a, const void *b, void *entries) {
+  const nav_entry *e = entries;
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  int c = strcmp(e[x].href, e[y].href);
+  return c ? c : (x > y) - (x < y);
+}
+
+/* Entries with the same target share a play order (as NCX requires), in
+ * order of first appearance: 1, 2, ... Free the result. */
+static int *play_order(const nav_entry *e, size_t n) {
+  size_t *idx = a2b_xmalloc((n ? n : 1) * sizeof *idx);
+  int *order = a2b_xmalloc((n ? n : 1) * sizeof *order);
+  for (size_t i = 0; i < n; i++)
+    idx[i] = i;
+  qsort_r(idx, n, sizeof *idx, by_href, (void *)e);
+  /* first, order[i] is the earliest entry with e[i]'s target */
+  for (size_t k = 0; k < n; k++) {
+    bool same = k && !strcmp(e[idx[k]].href, e[idx[k - 1]].href);
+    order[idx[k]] = same ? order[idx[k - 1]] : (int)idx[k];
+  }
+  int next = 0;
+  for (size_t i = 0; i < n; i++)
+    order[i] = (size_t)order[i] == i ? ++next : order[order[i]];
+  free(idx);
+  return order;
+}
+
 static char *build_ncx(const pkg *p, const nav_entry *e, size_t n) {
   a2b_buf b = A2B_BUF_INIT;
   int depth = 0;
@@ -362,14 +391,8 @@ static char *build_ncx(const pkg *p, const nav_entry *e, size_t n) {
                  depth ? depth : 1);
   text(&b, p->title);
   put(&b, "</text></docTitle>\n<navMap>\n");
-  /* Entries with the same target share a play order (as NCX requires). */
-  int *order = a2b_xmalloc((n ? n : 1) * sizeof *order);
-  int next = 0;
+  int *order = play_order(e, n);
   for (size_t i = 0; i < n; i++) {
-    order[i] = 0;
-    for (size_t j = 0; j < i && !order[i]; j++)
-      if (!strcmp(e[i].href, e[j].href)) order[i] = order[j];
-    if (!order[i]) order[i] = ++next;
     if (i && e[i].depth <= e[i - 1].depth)
       for (int k = e[i].depth; k <= e[i - 1].depth; k++)
         put(&b, "</navPoint>\n");
@@ -458,18 +481,15 @@ typedef struct zipper {
   const char *error; /* first failure, NULL while all is well */
 } zipper;
 
-/* Add `name` with `len` bytes of `data`; `owned` data is freed by libzip
- * (or here, on failure). Stored when `store`, else deflated at level 9. */
-static void zadd(zipper *z, const char *name, const void *data, size_t len, bool owned,
-                 bool store) {
-  if (z->error) {
-    if (owned) free((void *)data);
+/* Add `name` from `src` (taken, even on failure) with the book's time and no
+ * extra fields; with `store`, uncompressed, else as the source has it. */
+static void zadd(zipper *z, const char *name, zip_source_t *src, bool store) {
+  if (!src) {
+    if (!z->error) z->error = zip_strerror(z->za);
     return;
   }
-  zip_source_t *src = zip_source_buffer(z->za, data, len, owned);
-  if (!src) {
-    if (owned) free((void *)data);
-    z->error = zip_strerror(z->za);
+  if (z->error) {
+    zip_source_free(src);
     return;
   }
   zip_int64_t idx = zip_file_add(z->za, name, src, ZIP_FL_ENC_UTF_8);
@@ -479,19 +499,14 @@ static void zadd(zipper *z, const char *name, const void *data, size_t len, bool
     return;
   }
   zip_uint64_t i = (zip_uint64_t)idx;
-  if (zip_set_file_compression(z->za, i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) !=
-          0 ||
+  if ((store && zip_set_file_compression(z->za, i, ZIP_CM_STORE, 0) != 0) ||
       zip_file_set_dostime(z->za, i, z->dtime, z->ddate, 0) != 0)
     z->error = zip_strerror(z->za);
-  /* libzip adds no extra fields to buffer sources; make sure of it. */
+  /* libzip adds no extra fields to these sources; make sure of it. */
   else if (zip_file_extra_fields_count(z->za, i, ZIP_FL_CENTRAL | ZIP_FL_LOCAL) > 0 &&
            zip_file_extra_field_delete(z->za, i, ZIP_EXTRA_FIELD_ALL,
                                        ZIP_FL_CENTRAL | ZIP_FL_LOCAL) != 0)
     z->error = zip_strerror(z->za);
-}
-
-static void zadd_text(zipper *z, const char *name, char *s) {
-  zadd(z, name, s, strlen(s), true, false);
 }
 
 /* MS-DOS date and time of `t` in UTC (libzip would use local time). */
@@ -529,61 +544,106 @@ static bool read_file(const char *path, char **data, size_t *len, a2b_diags *d) 
   return true;
 }
 
-/* Fill the archive at `temp`; returns NULL or the first error message
- * (valid until the next libzip call on no archive: copy it at once). */
-static char *write_zip(const char *temp, const pkg *p, char *user_css, size_t user_css_len) {
+/* The entries after `mimetype`, in container order. */
+typedef struct entries {
+  a2b_epub_entry *items;
+  size_t n;
+  char **names; /* the names built here, to free */
+  size_t n_names;
+} entries;
+
+static void entry_add(entries *e, const char *name, const void *data, size_t len, bool owned) {
+  e->items[e->n++] = (a2b_epub_entry){.name = name, .data = data, .len = len, .owned = owned};
+}
+
+static void entry_text(entries *e, const char *name, char *s) {
+  entry_add(e, name, s, strlen(s), true);
+}
+
+static char *entry_name(entries *e, const char *folder, const char *name) {
+  char *s = a2b_xmalloc(strlen(folder) + strlen(name) + 1);
+  strcpy(stpcpy(s, folder), name);
+  return e->names[e->n_names++] = s;
+}
+
+static entries list_entries(const pkg *p, char *user_css, size_t user_css_len) {
+  size_t max = 7 + p->plan->n_parts + p->n_media;
+  entries e = {a2b_xmalloc(max * sizeof *e.items), 0,
+               a2b_xmalloc((p->plan->n_parts + p->n_media + 1) * sizeof *e.names), 0};
+  entry_add(&e, "META-INF/container.xml", container_xml, sizeof container_xml - 1, false);
+  entry_text(&e, "OEBPS/content.opf", build_opf(p, user_css != NULL));
+  size_t n_nav;
+  nav_entry *nav = nav_entries(p, &n_nav);
+  entry_text(&e, "OEBPS/nav.xhtml", build_nav(p, nav, n_nav));
+  entry_text(&e, "OEBPS/toc.ncx", build_ncx(p, nav, n_nav));
+  free_nav(nav, n_nav);
+  entry_add(&e, "OEBPS/styles/epub.css", a2b_style_epub_css, a2b_style_epub_css_len, false);
+  if (user_css) entry_add(&e, "OEBPS/styles/user.css", user_css, user_css_len, true);
+  if (p->cover) entry_text(&e, "OEBPS/" A2B_XHTML_DIR "cover.xhtml", build_cover(p));
+  for (size_t i = 0; i < p->plan->n_parts; i++) {
+    e.items[e.n++] = (a2b_epub_entry){
+        .name = entry_name(&e, "OEBPS/" A2B_XHTML_DIR, p->plan->parts[i].name),
+        .plan = p->plan,
+        .part = i};
+  }
+  for (size_t i = 0; i < p->n_media; i++)
+    entry_add(&e, entry_name(&e, "OEBPS/", p->media[i]->name), p->media[i]->data,
+              p->media[i]->size, false);
+  return e;
+}
+
+static void free_entries(entries *e) {
+  for (size_t i = 0; i < e->n_names; i++)
+    free(e->names[i]);
+  free(e->names);
+  free(e->items);
+}
+
+static char *zip_open_error(int code) {
+  zip_error_t e;
+  zip_error_init_with_code(&e, code);
+  char *msg = a2b_xstrdup(zip_error_strerror(&e));
+  zip_error_fini(&e);
+  return msg;
+}
+
+/* Fill the archive at `temp`, compressing on `workers` threads; returns NULL
+ * or the first error message (free() it). Takes `user_css`. */
+static char *write_zip(const char *temp, const pkg *p, char *user_css, size_t user_css_len,
+                       int workers) {
+  entries e = list_entries(p, user_css, user_css_len);
+  char *msg = NULL;
+  a2b_epub_parts *set = a2b_epub_parts_deflate(e.items, e.n, workers, &msg);
+  if (!set) {
+    free_entries(&e);
+    return msg;
+  }
   int zerr = 0;
   zip_t *za = zip_open(temp, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
   if (!za) {
-    zip_error_t e;
-    zip_error_init_with_code(&e, zerr);
-    char *msg = a2b_xstrdup(zip_error_strerror(&e));
-    zip_error_fini(&e);
-    free(user_css);
-    return msg;
+    a2b_epub_parts_free(set);
+    free_entries(&e);
+    return zip_open_error(zerr);
   }
   zipper z = {za, 0, 0, NULL};
   dos_time(p->when, &z.dtime, &z.ddate);
-  zadd(&z, "mimetype", "application/epub+zip", 20, false, true);
-  zadd(&z, "META-INF/container.xml", container_xml, sizeof container_xml - 1, false, false);
-  zadd_text(&z, "OEBPS/content.opf", build_opf(p, user_css != NULL));
-  size_t n_nav;
-  nav_entry *nav = nav_entries(p, &n_nav);
-  zadd_text(&z, "OEBPS/nav.xhtml", build_nav(p, nav, n_nav));
-  zadd_text(&z, "OEBPS/toc.ncx", build_ncx(p, nav, n_nav));
-  free_nav(nav, n_nav);
-  zadd(&z, "OEBPS/styles/epub.css", a2b_style_epub_css, a2b_style_epub_css_len, false, false);
-  if (user_css) zadd(&z, "OEBPS/styles/user.css", user_css, user_css_len, true, false);
-  if (p->cover) zadd_text(&z, "OEBPS/" A2B_XHTML_DIR "cover.xhtml", build_cover(p));
-  a2b_buf name = A2B_BUF_INIT;
-  for (size_t i = 0; i < p->plan->n_parts; i++) {
-    a2b_buf doc = A2B_BUF_INIT;
-    a2b_xhtml_render(p->plan, i, &doc);
-    a2b_buf_reset(&name);
-    a2b_buf_printf(&name, "OEBPS/" A2B_XHTML_DIR "%s", p->plan->parts[i].name);
-    size_t len = doc.len;
-    zadd(&z, a2b_buf_cstr(&name), a2b_buf_take(&doc), len, true, false);
-  }
-  for (size_t i = 0; i < p->n_media; i++) {
-    a2b_buf_reset(&name);
-    a2b_buf_printf(&name, "OEBPS/%s", p->media[i]->name);
-    zadd(&z, a2b_buf_cstr(&name), p->media[i]->data, p->media[i]->size, false, false);
-  }
-  a2b_buf_free(&name);
+  zadd(&z, "mimetype", zip_source_buffer(za, "application/epub+zip", 20, 0), true);
+  for (size_t i = 0; i < e.n; i++)
+    zadd(&z, e.items[i].name, a2b_epub_parts_source(set, i, za), false);
   if (z.error) {
-    char *msg = a2b_xstrdup(z.error);
+    msg = a2b_xstrdup(z.error);
     zip_discard(za);
-    return msg;
-  }
-  if (zip_close(za) != 0) {
-    char *msg = a2b_xstrdup(zip_strerror(za));
+  } else if (zip_close(za) != 0) {
+    msg = a2b_xstrdup(zip_strerror(za));
     zip_discard(za);
-    return msg;
   }
-  return NULL;
+  a2b_epub_parts_free(set);
+  free_entries(&e);
+  return msg;
 }
 
-int a2b_epub_write(const a2b_book *book, const a2b_options *opts, a2b_diags *diags) {
+int a2b_epub_write_with(const a2b_book *book, const a2b_options *opts, int workers,
+                        a2b_diags *diags) {
   const char *path = opts->epub_path;
   if (!book->n_articles) {
     a2b_report(diags, A2B_ERROR, path, 0, 0, "nothing to write: the book has no articles");
@@ -606,7 +666,7 @@ int a2b_epub_write(const a2b_book *book, const a2b_options *opts, a2b_diags *dia
   int rc = A2B_EXIT_IO;
   a2b_atomic_file *out = a2b_atomic_open(path, diags);
   if (out) {
-    char *err = write_zip(a2b_atomic_temp_path(out), &p, user_css, user_css_len);
+    char *err = write_zip(a2b_atomic_temp_path(out), &p, user_css, user_css_len, workers);
     if (err) {
       a2b_report(diags, A2B_ERROR, path, 0, 0, "cannot write the EPUB: %s", err);
       free(err);
@@ -625,4 +685,8 @@ int a2b_epub_write(const a2b_book *book, const a2b_options *opts, a2b_diags *dia
   a2b_xhtml_plan_free(plan);
   free(p.media);
   return rc;
+}
+
+int a2b_epub_write(const a2b_book *book, const a2b_options *opts, a2b_diags *diags) {
+  return a2b_epub_write_with(book, opts, 0, diags);
 }

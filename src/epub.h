@@ -4,6 +4,7 @@
  * then under OEBPS/: content.opf, nav.xhtml, toc.ncx, styles/epub.css,
  * styles/user.css (with --css), text/cover.xhtml (with a cover),
  * text/aNNNN[-K].xhtml (see xhtml.h), then each resource under its name.
+ * Every entry but mimetype is deflated (level 6), on worker threads.
  * Entry order, times (SOURCE_DATE_EPOCH, else now, as UTC) and contents
  * are deterministic: two runs with the same SOURCE_DATE_EPOCH give the
  * same bytes whatever TZ and locale. */
@@ -20,5 +21,10 @@
  * or a file over 50 MB), or A2B_EXIT_IO after reporting an error; then the
  * previous file at the path is untouched and no temporary file remains. */
 int a2b_epub_write(const a2b_book *book, const a2b_options *opts, a2b_diags *diags);
+
+/* a2b_epub_write() compressing on `workers` threads (<= 0: one per online
+ * CPU, at most 8). The bytes do not depend on it; tests force one. */
+int a2b_epub_write_with(const a2b_book *book, const a2b_options *opts, int workers,
+                        a2b_diags *diags);
 
 #endif

@@ -39,10 +39,29 @@ static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   return len;
 }
 
+/* A three-byte UTF-8 sequence at s (NUL-terminated) for U+1000..U+FFFD but
+ * surrogates, which need no escape and are allowed: most CJK text. */
+static bool plain_3byte(const unsigned char *s) {
+  unsigned char c = s[0];
+  if (c < 0xE1 || c > 0xEF || c == 0xED) return false;
+  if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return false; /* stops at NUL */
+  return c != 0xEF || s[1] != 0xBF || s[2] < 0xBE;
+}
+
 void a2b_xhtml_put_text(a2b_buf *out, const char *s) {
   const unsigned char *p = (const unsigned char *)s;
   size_t n = strlen(s), start = 0, i = 0;
   while (i < n) {
+    unsigned char c = p[i];
+    if ((c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"') || c == '\n' ||
+        c == '\t' || c == '\r') {
+      i++;
+      continue;
+    }
+    if (plain_3byte(p + i)) {
+      i += 3;
+      continue;
+    }
     uint32_t cp;
     size_t len = utf8_decode(p + i, n - i, &cp);
     const char *rep = NULL;
@@ -76,21 +95,29 @@ static bool is_hex(char c) {
 }
 
 void a2b_xhtml_put_url(a2b_buf *out, const char *url) {
+  static const char hex[] = "0123456789ABCDEF";
   bool seen_hash = false;
-  for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
-    unsigned char c = *p;
-    if (c == '%' && is_hex((char)p[1]) && is_hex((char)p[2])) {
-      a2b_buf_putc(out, '%');
+  const char *run = url; /* start of the bytes kept as they are */
+  for (const char *q = url; *q; q++) {
+    unsigned char c = (unsigned char)*q;
+    char esc[4] = {'%', hex[c >> 4], hex[c & 15], '\0'};
+    const char *rep;
+    if (c == '%' && is_hex(q[1]) && is_hex(q[2])) {
+      continue;
     } else if (c == '%' || c <= 0x20 || c >= 0x7F || strchr("<>\"\\^`{|}", c) ||
                (c == '#' && seen_hash)) {
-      a2b_buf_printf(out, "%%%02X", c);
+      rep = esc;
     } else if (c == '&') {
-      a2b_buf_puts(out, "&amp;");
+      rep = "&amp;";
     } else {
       seen_hash |= c == '#';
-      a2b_buf_putc(out, (char)c);
+      continue;
     }
+    a2b_buf_append(out, run, (size_t)(q - run));
+    a2b_buf_puts(out, rep);
+    run = q + 1;
   }
+  a2b_buf_puts(out, run);
 }
 
 bool a2b_xhtml_lang_ok(const char *tag) {
@@ -415,7 +442,8 @@ static void children(render *r, const a2b_node *n) {
 /* Write "<tag" with the node's id, classes (after `cls`) and language; the
  * caller adds any other attributes and the closing '>'. */
 static void open_tag(render *r, const char *tag, const a2b_node *n, const char *cls) {
-  a2b_buf_printf(r->out, "<%s", tag);
+  a2b_buf_putc(r->out, '<');
+  put(r, tag);
   if (n && carries_id(n)) {
     put(r, " id=\"");
     put_id(r->out, n->id);
@@ -437,7 +465,9 @@ static void element(render *r, const char *tag, const a2b_node *n, const char *c
   open_tag(r, tag, n, cls);
   put(r, ">");
   children(r, n);
-  a2b_buf_printf(r->out, "</%s>", tag);
+  put(r, "</");
+  put(r, tag);
+  put(r, ">");
 }
 
 static void block(render *r, const char *tag, const a2b_node *n, const char *cls) {

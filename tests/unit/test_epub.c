@@ -17,6 +17,7 @@
 
 #include "arena.h"
 #include "epub.h"
+#include "epub_parts.h"
 #include "styles.h"
 
 /* A 1x1 PNG. */
@@ -311,6 +312,7 @@ static char *slurp(const char *path, size_t *len) {
   rewind(fp);
   char *s = malloc(*len + 1);
   assert_int_equal(fread(s, 1, *len, fp), *len);
+  s[*len] = '\0';
   fclose(fp);
   return s;
 }
@@ -586,6 +588,158 @@ static void test_default_css_is_plain(void **state) {
   assert_non_null(strstr(css, "text-indent: 2em"));
 }
 
+/* Every entry but mimetype is deflated (really smaller), readable with a
+ * correct CRC, and in the fixed order whatever thread compressed it. */
+static void test_entries_deflated_in_order(void **state) {
+  fx *f = *state;
+  assert_int_equal(a2b_epub_write_with(f->book, &f->opts, 3, &f->diags), A2B_EXIT_OK);
+  zip_t *za = zip_open(f->path, ZIP_RDONLY | ZIP_CHECKCONS, NULL);
+  assert_non_null(za);
+  const char *head[] = {"mimetype",
+                        "META-INF/container.xml",
+                        "OEBPS/content.opf",
+                        "OEBPS/nav.xhtml",
+                        "OEBPS/toc.ncx",
+                        "OEBPS/styles/epub.css",
+                        "OEBPS/text/cover.xhtml",
+                        "OEBPS/text/a0001.xhtml",
+                        "OEBPS/text/a0002.xhtml",
+                        "OEBPS/text/a0003.xhtml"};
+  size_t n = (size_t)zip_get_num_entries(za, 0), i = 0;
+  for (; i < sizeof head / sizeof *head; i++)
+    assert_string_equal(zip_get_name(za, i, 0), head[i]);
+  for (int part = 2; i < n && strncmp(zip_get_name(za, i, 0), "OEBPS/images/", 13); part++, i++) {
+    char name[64];
+    snprintf(name, sizeof name, "OEBPS/text/a0003-%d.xhtml", part);
+    assert_string_equal(zip_get_name(za, i, 0), name);
+  }
+  assert_true(i >= sizeof head / sizeof *head + 1); /* the long article was split */
+  assert_int_equal(n, i + 2);
+  assert_string_equal(zip_get_name(za, i, 0), "OEBPS/images/pic-1.png");
+  assert_string_equal(zip_get_name(za, i + 1, 0), "OEBPS/images/cover.png");
+  for (i = 0; i < n; i++) {
+    zip_stat_t st;
+    assert_int_equal(zip_stat_index(za, i, 0, &st), 0);
+    assert_int_equal(st.comp_method, i == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE);
+    if (strstr(st.name, ".xhtml") || strstr(st.name, ".css"))
+      assert_true(st.comp_size < st.size * 3 / 4);
+    char *data = malloc(st.size + 1);
+    zip_file_t *zf = zip_fopen_index(za, i, 0);
+    assert_non_null(zf);
+    /* libzip checks the CRC on the last read and fails on a mismatch */
+    assert_int_equal(zip_fread(zf, data, st.size + 1), (zip_int64_t)st.size);
+    assert_int_equal(zip_fclose(zf), 0);
+    free(data);
+  }
+  zip_close(za);
+}
+
+/* More parts than workers: the book is complete, and the bytes are those of a
+ * single-threaded run. */
+static void test_workers_do_not_change_bytes(void **state) {
+  fx *f = *state;
+  for (int i = 0; i < 50; i++) {
+    a2b_article *a = article(f, a2b_sprintf(f->a, "Short %d", i + 4), "en");
+    para(f, a->body, a2b_sprintf(f->a, "Body of article %d, which is short.", i + 4));
+  }
+  assert_int_equal(a2b_epub_write_with(f->book, &f->opts, 1, &f->diags), A2B_EXIT_OK);
+  size_t n1, n2;
+  char *one = slurp(f->path, &n1);
+  assert_int_equal(a2b_epub_write_with(f->book, &f->opts, 4, &f->diags), A2B_EXIT_OK);
+  char *many = slurp(f->path, &n2);
+  assert_int_equal(f->diags.n_errors, 0);
+  assert_int_equal(n1, n2);
+  assert_memory_equal(one, many, n1);
+  free(one);
+  free(many);
+  zip_t *za = zip_open(f->path, ZIP_RDONLY, NULL);
+  assert_non_null(za);
+  for (int i = 4; i <= 53; i++) {
+    char name[64], want[64];
+    snprintf(name, sizeof name, "OEBPS/text/a%04d.xhtml", i);
+    snprintf(want, sizeof want, "<p>Body of article %d, which is short.</p>", i);
+    char *doc = entry(za, name);
+    assert_has(doc, want);
+    free(doc);
+  }
+  zip_close(za);
+}
+
+/* NCX entries with the same target share the play order of the first. */
+static void test_ncx_shared_play_order(void **state) {
+  fx *f = *state;
+  toc_add(f, 0, "Again", f->book->articles[0], NULL);
+  toc_add(f, 1, "Gone", f->book->articles[1], "no-such-id"); /* the article's file */
+  write_ok(f);
+  zip_t *za = zip_open(f->path, ZIP_RDONLY, NULL);
+  assert_non_null(za);
+  char *ncx = entry(za, "OEBPS/toc.ncx");
+  assert_has(ncx, "playOrder=\"1\"><navLabel><text>第一篇：全部节点</text>");
+  assert_has(ncx, "playOrder=\"2\"><navLabel><text>引言</text>");
+  assert_has(ncx, "playOrder=\"1\"><navLabel><text>Again</text>");
+  char *two = strstr(ncx, "<text>二本目</text></navLabel><content src=\"text/a0002.xhtml\"/>");
+  assert_non_null(two);
+  char order[32];
+  const char *at = two;
+  while (at > ncx && strncmp(at, "playOrder=\"", 11)) at--;
+  snprintf(order, sizeof order, "%.*s", (int)(strchr(at + 11, '"') - at + 1), at);
+  char want[64];
+  snprintf(want, sizeof want, "%s><navLabel><text>Gone</text>", order);
+  assert_has(ncx, want);
+  /* play orders are 1..max with no gap */
+  int max = 0;
+  for (const char *p = ncx; (p = strstr(p, "playOrder=\"")); p++)
+    if (atoi(p + 11) > max) max = atoi(p + 11);
+  for (int k = 1; k <= max; k++) {
+    snprintf(want, sizeof want, "playOrder=\"%d\"", k);
+    assert_has(ncx, want);
+  }
+  free(ncx);
+  zip_close(za);
+}
+
+/* The parts' sources hand out deflated data, which zip_close() copies as it
+ * is; stored data would be compressed again, on one thread. */
+static void test_parts_sources_are_deflated(void **state) {
+  fx *f = *state;
+  a2b_xhtml_plan *plan = a2b_xhtml_plan_new(f->book, A2B_XHTML_PART_MAX, false);
+  size_t n = plan->n_parts + 2;
+  a2b_epub_entry *e = calloc(n, sizeof *e);
+  char *names = calloc(n, 32);
+  for (size_t k = 0; k < plan->n_parts; k++)
+    e[k] = (a2b_epub_entry){.name = names + 32 * k, .plan = plan, .part = k};
+  char *owned = malloc(20000);
+  for (int i = 0; i < 20000; i++) owned[i] = "abcdefgh"[i % 7];
+  e[n - 2] = (a2b_epub_entry){.name = names + 32 * (n - 2), .data = owned, .len = 20000,
+                              .owned = true};
+  e[n - 1] = (a2b_epub_entry){.name = names + 32 * (n - 1), .data = a2b_style_epub_css,
+                              .len = a2b_style_epub_css_len};
+  for (size_t k = 0; k < n; k++) snprintf(names + 32 * k, 32, "e%zu", k);
+  char *err = NULL;
+  a2b_epub_parts *set = a2b_epub_parts_deflate(e, n, 3, &err);
+  assert_non_null(set);
+  assert_null(err);
+  zip_t *za = zip_open_from_source(zip_source_buffer_create(NULL, 0, 0, NULL), ZIP_TRUNCATE, NULL);
+  assert_non_null(za);
+  for (size_t k = 0; k < n; k++) {
+    zip_source_t *src = a2b_epub_parts_source(set, k, za);
+    assert_non_null(src);
+    zip_stat_t st;
+    assert_int_equal(zip_source_stat(src, &st), 0);
+    assert_true(st.valid & ZIP_STAT_COMP_METHOD);
+    assert_int_equal(st.comp_method, ZIP_CM_DEFLATE);
+    assert_true(st.comp_size < st.size);
+    if (k == n - 2) assert_int_equal(st.size, 20000);
+    if (k == n - 1) assert_int_equal(st.size, a2b_style_epub_css_len);
+    zip_source_free(src);
+  }
+  zip_discard(za);
+  a2b_epub_parts_free(set);
+  free(names);
+  free(e);
+  a2b_xhtml_plan_free(plan);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_container, setup, teardown),
@@ -596,6 +750,10 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_no_cover, setup, teardown),
       cmocka_unit_test_setup_teardown(test_large_book_warns, setup, teardown),
       cmocka_unit_test(test_default_css_is_plain),
+      cmocka_unit_test_setup_teardown(test_entries_deflated_in_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_workers_do_not_change_bytes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_ncx_shared_play_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_parts_sources_are_deflated, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -440,6 +440,54 @@ static void test_urls_ids_text(void **state) {
   free(target);
 }
 
+/* Text and URLs take fast paths for ASCII and three-byte UTF-8 (most CJK);
+ * every byte that leaves them must still be escaped, dropped or replaced. */
+static void test_text_and_url_edges(void **state) {
+  (void)state;
+  static const struct {
+    const char *in, *out;
+  } text[] = {
+      {"中文，“引号”。", "中文，“引号”。"},  /* E4.., EF BC 8C, E2 80 9C, E3 80 82 */
+      {"a&b\"c'<>", "a&amp;b&quot;c'&lt;&gt;"},
+      {"\t\n\r\x01\x1F\x7F|", "\t\n\r|"},                 /* C0 controls and DEL dropped */
+      {"\xE1\x80\x80\xEC\xBF\xBF", "\xE1\x80\x80\xEC\xBF\xBF"}, /* U+1000, U+CFFF */
+      {"\xED\x9F\xBF\xEE\x80\x80", "\xED\x9F\xBF\xEE\x80\x80"}, /* U+D7FF, U+E000 */
+      {"\xEF\xBF\xBD\xEF\xBF\xBE\xEF\xBF\xBFx", "\xEF\xBF\xBDx"}, /* U+FFFE, U+FFFF dropped */
+      {"\xE0\xA4\xB9", "\xE0\xA4\xB9"},                             /* U+0939 */
+      {"\xE0\x80\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},   /* overlong */
+      {"\xED\xB0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},   /* surrogate */
+      {"\xE4\xB8<", "\xEF\xBF\xBD\xEF\xBF\xBD&lt;"},              /* cut short */
+      {"\xE4\xB8", "\xEF\xBF\xBD\xEF\xBF\xBD"},                   /* at the end */
+      {"\xE4\x41\xB8", "\xEF\xBF\xBD" "A\xEF\xBF\xBD"},
+      {"\xF0\x9F\x98\x80\xC3\xA9", "\xF0\x9F\x98\x80\xC3\xA9"},   /* U+1F600, U+00E9 */
+      {"\xF4\x90\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* > U+10FFFF */
+      {"\xC2\x9F\xC2\xA0", "\xC2\xA0"},                           /* C1 control dropped */
+      {"", ""},
+  };
+  for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
+    a2b_buf b = A2B_BUF_INIT;
+    a2b_buf_puts(&b, "=");
+    a2b_xhtml_put_text(&b, text[i].in);
+    if (strcmp(a2b_buf_cstr(&b) + 1, text[i].out)) fail_msg("text %zu: %s", i, b.data);
+    a2b_buf_free(&b);
+  }
+  static const struct {
+    const char *in, *out;
+  } url[] = {
+      {"a0001.xhtml#引言#2", "a0001.xhtml#%E5%BC%95%E8%A8%80%232"},
+      {"x?a=1&b=%2f%", "x?a=1&amp;b=%2f%25"},
+      {"%zz\x7F\x01 ", "%25zz%7F%01%20"},
+      {"", ""},
+  };
+  for (size_t i = 0; i < sizeof url / sizeof *url; i++) {
+    a2b_buf b = A2B_BUF_INIT;
+    a2b_buf_puts(&b, "=");
+    a2b_xhtml_put_url(&b, url[i].in);
+    if (strcmp(a2b_buf_cstr(&b) + 1, url[i].out)) fail_msg("url %zu: %s", i, b.data);
+    a2b_buf_free(&b);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_header_and_skeleton, setup, teardown),
@@ -450,6 +498,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_images, setup, teardown),
       cmocka_unit_test_setup_teardown(test_footnotes_and_split, setup, teardown),
       cmocka_unit_test_setup_teardown(test_urls_ids_text, setup, teardown),
+      cmocka_unit_test(test_text_and_url_edges),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
