@@ -6,6 +6,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <libxml/parser.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,9 +280,16 @@ void a2b_markdown_init(void) {
   xmlInitParser(); /* raw HTML goes through libxml2 (html.c) */
 }
 
+/* cmark-gfm adds its extensions' special characters to one global table when
+ * a parser attaches them and removes them when it finishes (known upstream
+ * problem), so two parses at once can lose each other's strikethrough or
+ * autolinks. Parses are serialised; converting the tree is not. */
+static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
+
 void a2b_markdown_parse(a2b_load_ctx *ctx, const char *text, size_t len) {
   static const char *const exts[] = {"table", "strikethrough", "autolink", "tasklist"};
   cmark_gfm_core_extensions_ensure_registered();
+  pthread_mutex_lock(&cmark_lock);
   cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) /* the loader sanitised UTF-8 */;
   for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
     cmark_syntax_extension *ext = cmark_find_syntax_extension(exts[i]);
@@ -289,6 +297,7 @@ void a2b_markdown_parse(a2b_load_ctx *ctx, const char *text, size_t len) {
   }
   cmark_parser_feed(parser, text, len);
   cmark_node *doc = cmark_parser_finish(parser);
+  pthread_mutex_unlock(&cmark_lock);
 
   a2b_node *body = a2b_node_new(ctx->arena, A2B_NODE_DOCUMENT, 1 + ctx->line_offset, 1);
   conv c = {.ctx = ctx};
