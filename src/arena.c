@@ -39,6 +39,19 @@ char *a2b_xstrdup(const char *s) {
   return memcpy(a2b_xmalloc(n), s, n);
 }
 
+char *a2b_xsprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *out = a2b_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+  va_start(ap, fmt);
+  vsnprintf(out, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+  va_end(ap);
+  if (n <= 0) out[0] = '\0';
+  return out;
+}
+
 a2b_arena *a2b_arena_new(void) {
   a2b_arena *a = a2b_xmalloc(sizeof *a);
   a->head = NULL;

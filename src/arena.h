@@ -26,5 +26,7 @@ void a2b_strlist_add(a2b_arena *arena, a2b_strlist *list, const char *s);
 void *a2b_xmalloc(size_t size);
 void *a2b_xrealloc(void *p, size_t size);
 char *a2b_xstrdup(const char *s);
+/* printf into a new heap string (caller free()s). */
+char *a2b_xsprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -1,6 +1,7 @@
 /* EPUB 3 packaging: OPF, nav, NCX, cover page and the zip container. */
 #include "epub.h"
 
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "arena.h"
 #include "atomic.h"
 #include "buf.h"
+#include "fileio.h"
 #include "date.h"
 #include "epub_parts.h"
 #include "styles.h"
@@ -521,29 +523,6 @@ static void dos_time(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate) {
   *ddate = (zip_uint16_t)(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
 }
 
-static bool read_file(const char *path, char **data, size_t *len, a2b_diags *d) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    a2b_report(d, A2B_ERROR, path, 0, 0, "cannot read stylesheet: %s", strerror(errno));
-    return false;
-  }
-  a2b_buf b = A2B_BUF_INIT;
-  char chunk[8192];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    a2b_buf_append(&b, chunk, n);
-  bool ok = !ferror(f);
-  fclose(f);
-  if (!ok) {
-    a2b_report(d, A2B_ERROR, path, 0, 0, "cannot read stylesheet: read error");
-    a2b_buf_free(&b);
-    return false;
-  }
-  *len = b.len;
-  *data = a2b_buf_take(&b);
-  return true;
-}
-
 /* The entries after `mimetype`, in container order. */
 typedef struct entries {
   a2b_epub_entry *items;
@@ -651,7 +630,15 @@ int a2b_epub_write_with(const a2b_book *book, const a2b_options *opts, int worke
   }
   char *user_css = NULL;
   size_t user_css_len = 0;
-  if (opts->css && !read_file(opts->css, &user_css, &user_css_len, diags)) return A2B_EXIT_IO;
+  if (opts->css) {
+    char *err;
+    user_css = a2b_read_file(opts->css, 16 * 1024 * 1024, &user_css_len, &err);
+    if (!user_css) {
+      a2b_report(diags, A2B_ERROR, opts->css, 0, 0, "stylesheet: %s", err);
+      free(err);
+      return A2B_EXIT_IO;
+    }
+  }
 
   pkg p = {.book = book};
   p.lang = a2b_xhtml_lang_ok(book->lang) ? book->lang : "und";

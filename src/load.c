@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "date.h"
+#include "fileio.h"
 #include "frontmatter.h"
 #include "lang.h"
 #include "markdown.h"
@@ -26,33 +27,6 @@ void a2b_load_diag(a2b_load_ctx *ctx, a2b_severity sev, int body_line, int col,
   int line = body_line > 0 ? body_line + ctx->line_offset : 0;
   a2b_vreport(ctx->diags, sev, ctx->art->path, line, line ? col : 0, fmt, ap);
   va_end(ap);
-}
-
-/* The whole file, NUL-terminated, in a heap buffer; NULL after reporting. */
-static char *read_file(const char *path, size_t *len, a2b_diags *d) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    a2b_report(d, A2B_ERROR, path, 0, 0, "cannot read article: %s", strerror(errno));
-    return NULL;
-  }
-  a2b_buf b = A2B_BUF_INIT;
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    a2b_buf_append(&b, chunk, n);
-    if (b.len > MAX_ARTICLE_BYTES) break;
-  }
-  bool failed = ferror(f);
-  fclose(f);
-  if (failed || b.len > MAX_ARTICLE_BYTES) {
-    if (failed) a2b_report(d, A2B_ERROR, path, 0, 0, "cannot read article: read error");
-    else a2b_report(d, A2B_ERROR, path, 0, 0, "article larger than %d MB; skipped",
-                    MAX_ARTICLE_BYTES / (1024 * 1024));
-    a2b_buf_free(&b);
-    return NULL;
-  }
-  *len = b.len;
-  return a2b_buf_take(&b);
 }
 
 /* The file name without folders and extension; "index" gives its folder. */
@@ -131,8 +105,11 @@ a2b_article *a2b_load_article(a2b_arena *arena, const a2b_scan_entry *e, const a
                               const char *book_lang, a2b_diags *diags, bool *failed) {
   *failed = false;
   size_t len;
-  char *text = read_file(e->path, &len, diags);
+  char *err;
+  char *text = a2b_read_file(e->path, MAX_ARTICLE_BYTES, &len, &err);
   if (!text) {
+    a2b_report(diags, A2B_ERROR, e->path, 0, 0, "%s; article skipped", err);
+    free(err);
     *failed = true;
     return NULL;
   }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "fileio.h"
 #include "image.h"
 #include "sha1.h"
 #include "svg.h"
@@ -158,49 +159,6 @@ const a2b_resource *a2b_resources_add_bytes(a2b_resources *rs, const char *sourc
   return r;
 }
 
-static char *cannot_read(int errnum) {
-  const char *m = strerror(errnum);
-  char *s = a2b_xmalloc(strlen(m) + 16);
-  strcpy(s, "cannot read (");
-  strcat(s, m);
-  strcat(s, ")");
-  return s;
-}
-
-/* The whole regular file at path (heap), or NULL with *err. */
-static unsigned char *read_file(const char *path, size_t *size, char **err) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  struct stat st;
-  unsigned char *buf = NULL;
-  if (fd < 0 || fstat(fd, &st) != 0) {
-    *err = cannot_read(errno);
-  } else if (!S_ISREG(st.st_mode)) {
-    *err = a2b_xstrdup("not a regular file");
-  } else if ((uintmax_t)st.st_size > A2B_RESOURCE_MAX_SIZE) {
-    *err = a2b_xstrdup("larger than 64 MB");
-  } else {
-    size_t cap = (size_t)st.st_size + 1, n = 0; /* +1 notices growth while reading */
-    buf = a2b_xmalloc(cap);
-    ssize_t got;
-    while (n < cap && (got = read(fd, buf + n, cap - n)) != 0) {
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        *err = cannot_read(errno);
-        break;
-      }
-      n += (size_t)got;
-    }
-    if (!*err && n == cap) *err = a2b_xstrdup("file changed while being read");
-    if (*err) {
-      free(buf);
-      buf = NULL;
-    }
-    *size = n;
-  }
-  if (fd >= 0) close(fd);
-  return buf;
-}
-
 const a2b_resource *a2b_resources_add_file(a2b_resources *rs, const char *path, char **err) {
   *err = NULL;
   entry *e = lookup(&rs->by_path, path);
@@ -210,7 +168,7 @@ const a2b_resource *a2b_resources_add_file(a2b_resources *rs, const char *path, 
   }
   size_t size = 0;
   const a2b_resource *r = NULL;
-  unsigned char *data = read_file(path, &size, err);
+  unsigned char *data = (unsigned char *)a2b_read_file(path, A2B_RESOURCE_MAX_SIZE, &size, err);
   if (data) r = a2b_resources_add_bytes(rs, path, data, size, err);
   free(data);
   insert(&rs->by_path, path, r, r ? NULL : a2b_xstrdup(*err));

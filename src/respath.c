@@ -12,19 +12,6 @@
 #include "arena.h"
 #include "buf.h"
 
-static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *f, ...) {
-  va_list ap;
-  va_start(ap, f);
-  int n = vsnprintf(NULL, 0, f, ap);
-  va_end(ap);
-  char *out = a2b_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-  va_start(ap, f);
-  vsnprintf(out, n > 0 ? (size_t)n + 1 : 1, f, ap);
-  va_end(ap);
-  return out;
-}
-
 /* Length of an RFC 3986 scheme before ':' at the start of s, or 0. */
 static size_t scheme_len(const char *s) {
   if (!isalpha((unsigned char)s[0])) return 0;
@@ -183,10 +170,10 @@ static a2b_ref_kind outcome(const query *q, probe p, char *real, int err, bool *
   case FOUND: *q->path = real; return A2B_REF_LOCAL;
   case LINK_OUT:
     *q->msg =
-        fmt("%s path '%s' leads outside the content root through a symbolic link", q->what, q->ref);
+        a2b_xsprintf("%s path '%s' leads outside the content root through a symbolic link", q->what, q->ref);
     return A2B_REF_REFUSED;
   case NO_ACCESS:
-    *q->msg = fmt("cannot access %s '%s': %s", q->what, q->ref, strerror(err));
+    *q->msg = a2b_xsprintf("cannot access %s '%s': %s", q->what, q->ref, strerror(err));
     return A2B_REF_REFUSED;
   case NOT_FILE:
   case ABSENT: break;
@@ -196,7 +183,7 @@ static a2b_ref_kind outcome(const query *q, probe p, char *real, int err, bool *
 }
 
 static a2b_ref_kind missing(const query *q) {
-  *q->msg = fmt("%s '%s' not found", q->what, q->ref);
+  *q->msg = a2b_xsprintf("%s '%s' not found", q->what, q->ref);
   return A2B_REF_MISSING;
 }
 
@@ -204,7 +191,7 @@ static a2b_ref_kind resolve_relative(const query *q, const char *root, const cha
                                      const char *local) {
   char *rel = normalise(rel_dir, local);
   if (!rel) {
-    *q->msg = fmt("%s path '%s' leaves the content root", q->what, q->ref);
+    *q->msg = a2b_xsprintf("%s path '%s' leaves the content root", q->what, q->ref);
     return A2B_REF_REFUSED;
   }
   char *real = NULL;
@@ -215,7 +202,7 @@ static a2b_ref_kind resolve_relative(const query *q, const char *root, const cha
   a2b_ref_kind k = outcome(q, p, real, err, &done);
   if (done) return k;
   if (p == NOT_FILE) {
-    *q->msg = fmt("%s path '%s' is not a regular file", q->what, q->ref);
+    *q->msg = a2b_xsprintf("%s path '%s' is not a regular file", q->what, q->ref);
     return A2B_REF_REFUSED;
   }
   return missing(q);
@@ -233,7 +220,7 @@ static a2b_ref_kind resolve_fs_absolute(const query *q, const char *root, const 
   bool out = !inside(root, real);
   free(real);
   if (out) {
-    *q->msg = fmt("%s path '%s' is an absolute path outside the content root", q->what, q->ref);
+    *q->msg = a2b_xsprintf("%s path '%s' is an absolute path outside the content root", q->what, q->ref);
     return A2B_REF_REFUSED;
   }
   return missing(q);
@@ -248,7 +235,7 @@ static a2b_ref_kind resolve_site_absolute(const query *q, const char *root, cons
   free(bp);
   char *rel = normalise("", p);
   if (!rel) {
-    *q->msg = fmt("%s path '%s' leaves the content root", q->what, q->ref);
+    *q->msg = a2b_xsprintf("%s path '%s' leaves the content root", q->what, q->ref);
     return A2B_REF_REFUSED;
   }
   char *site = site_root(root, dir);
@@ -276,17 +263,17 @@ static a2b_ref_kind classify_scheme(const query *q, size_t n) {
   for (size_t i = 0; i < n && i < sizeof scheme - 1; i++)
     scheme[i] = (char)tolower((unsigned char)q->ref[i]);
   if (n == 1 && (q->ref[2] == '\\' || q->ref[2] == '/')) { /* C:\x, a Windows drive */
-    *q->msg = fmt("%s path '%s' is an absolute path outside the content root", q->what, q->ref);
+    *q->msg = a2b_xsprintf("%s path '%s' is an absolute path outside the content root", q->what, q->ref);
     return A2B_REF_REFUSED;
   }
   if (n < sizeof scheme && (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0))
     return A2B_REF_REMOTE;
   if (n < sizeof scheme && strcmp(scheme, "data") == 0) return A2B_REF_DATA;
   if (n < sizeof scheme && strcmp(scheme, "file") == 0)
-    *q->msg = fmt("%s '%s' is a file: URL (refused: write a path inside the content root)", q->what,
+    *q->msg = a2b_xsprintf("%s '%s' is a file: URL (refused: write a path inside the content root)", q->what,
                   q->ref);
   else
-    *q->msg = fmt("%s '%s' has unsupported scheme '%.*s'", q->what, q->ref, (int)n, q->ref);
+    *q->msg = a2b_xsprintf("%s '%s' has unsupported scheme '%.*s'", q->what, q->ref, (int)n, q->ref);
   return A2B_REF_REFUSED;
 }
 
@@ -295,7 +282,7 @@ a2b_ref_kind a2b_respath_resolve(const char *root, const char *article_dir, cons
   query q = {ref, what ? what : "image", path, msg};
   *path = *msg = NULL;
   if (!*ref) {
-    *msg = fmt("empty %s path", q.what);
+    *msg = a2b_xsprintf("empty %s path", q.what);
     return A2B_REF_REFUSED;
   }
   if ((ref[0] == '/' || ref[0] == '\\') && (ref[1] == '/' || ref[1] == '\\'))
@@ -308,13 +295,13 @@ a2b_ref_kind a2b_respath_resolve(const char *root, const char *article_dir, cons
   char *real_root = NULL, *real_dir = NULL;
   a2b_ref_kind k = A2B_REF_REFUSED;
   if (nul)
-    *msg = fmt("%s path '%s' contains a NUL byte", q.what, ref);
+    *msg = a2b_xsprintf("%s path '%s' contains a NUL byte", q.what, ref);
   else if (!*local)
-    *msg = fmt("%s path '%s' names no file", q.what, ref);
+    *msg = a2b_xsprintf("%s path '%s' names no file", q.what, ref);
   else if (!(real_root = realpath(root, NULL)))
-    *msg = fmt("content root '%s' is not accessible: %s", root, strerror(errno));
+    *msg = a2b_xsprintf("content root '%s' is not accessible: %s", root, strerror(errno));
   else if (!(real_dir = realpath(article_dir, NULL)) || !inside(real_root, real_dir))
-    *msg = fmt("folder '%s' of the %s reference '%s' is not inside the content root", article_dir,
+    *msg = a2b_xsprintf("folder '%s' of the %s reference '%s' is not inside the content root", article_dir,
                q.what, ref);
   else if (local[0] == '/')
     k = resolve_site_absolute(&q, real_root, real_dir, base_url, local);

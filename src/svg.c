@@ -14,19 +14,6 @@
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 
-static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *f, ...) {
-  va_list ap;
-  va_start(ap, f);
-  int n = vsnprintf(NULL, 0, f, ap);
-  va_end(ap);
-  char *out = a2b_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-  va_start(ap, f);
-  vsnprintf(out, n > 0 ? (size_t)n + 1 : 1, f, ap);
-  va_end(ap);
-  return out;
-}
-
 static bool is(const xmlChar *name, const char *s) {
   return strcasecmp((const char *)name, s) == 0;
 }
@@ -97,7 +84,7 @@ static bool clean(xmlNode *n, char **err) {
   for (xmlNode *c = n->children, *next; c; c = next) {
     next = c->next;
     if (c->type == XML_ENTITY_REF_NODE) {
-      *err = fmt("SVG refers to undeclared entity '&%s;'", (const char *)c->name);
+      *err = a2b_xsprintf("SVG refers to undeclared entity '&%s;'", (const char *)c->name);
       return false;
     }
     if (c->type == XML_PI_NODE || (c->type == XML_ELEMENT_NODE && dangerous_element(c))) {
@@ -136,7 +123,7 @@ static xmlDoc *parse(xmlParserCtxt *ctxt, const unsigned char *data, size_t size
     size_t n = strlen(m);
     while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
       n--;
-    *err = fmt("malformed SVG (line %d: %.*s)", e ? e->line : 0, (int)n, m);
+    *err = a2b_xsprintf("malformed SVG (line %d: %.*s)", e ? e->line : 0, (int)n, m);
   }
   return doc;
 }
@@ -167,7 +154,7 @@ char *a2b_svg_sanitize(const unsigned char *data, size_t size, size_t *out_len, 
   *err = NULL;
   *out_len = 0;
   if (size > INT_MAX) {
-    *err = fmt("SVG too large");
+    *err = a2b_xsprintf("SVG too large");
     return NULL;
   }
   xmlInitParser();
@@ -181,7 +168,7 @@ char *a2b_svg_sanitize(const unsigned char *data, size_t size, size_t *out_len, 
   xmlDoc *doc = parse(ctxt, data, size, 0, err);
   if (doc) scan_dtd(doc->intSubset, &internal, &unsafe);
   if (doc && unsafe)
-    *err = fmt("SVG declares external or parameter entities (refused)");
+    *err = a2b_xsprintf("SVG declares external or parameter entities (refused)");
   else if (doc && internal) {
     /* Only internal entities exist, so substituting them loads nothing. */
     xmlFreeDoc(doc);
@@ -190,14 +177,14 @@ char *a2b_svg_sanitize(const unsigned char *data, size_t size, size_t *out_len, 
   xmlNode *root = doc && !*err ? xmlDocGetRootElement(doc) : NULL;
   if (root &&
       (!is(root->name, "svg") || (root->ns && strcmp((const char *)root->ns->href, SVG_NS))))
-    *err = fmt("root element <%s> is not <svg>", (const char *)root->name);
+    *err = a2b_xsprintf("root element <%s> is not <svg>", (const char *)root->name);
   else if (root && clean(root, err)) {
     clean_attributes(root);
     if (!root->ns) xmlSetNs(root, xmlNewNs(root, (const xmlChar *)SVG_NS, NULL));
     out = serialise(doc, root, out_len);
-    if (!out) *err = fmt("cannot serialise SVG");
+    if (!out) *err = a2b_xsprintf("cannot serialise SVG");
   }
-  if (doc && !root && !*err) *err = fmt("SVG has no root element");
+  if (doc && !root && !*err) *err = a2b_xsprintf("SVG has no root element");
   xmlFreeDoc(doc);
   xmlFreeParserCtxt(ctxt);
   return out;

@@ -502,7 +502,7 @@ static void test_failures_leave_old_file(void **state) {
   f->opts.css = "/nonexistent/user.css";
   assert_int_equal(a2b_epub_write(f->book, &f->opts, &f->diags), A2B_EXIT_IO);
   assert_int_equal(f->diags.n_errors, 2);
-  assert_non_null(strstr(f->diags.items[1].message, "cannot read stylesheet"));
+  assert_non_null(strstr(f->diags.items[1].message, "stylesheet: cannot read"));
   size_t len;
   char *s = slurp(f->path, &len);
   assert_int_equal(len, 8);
