@@ -17,15 +17,16 @@ set -o pipefail
 
 A2B_SRC=${A2B_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 ART2BOOK=${ART2BOOK:-$A2B_SRC/build/art2book}
-if [ -z "${A2B_TMP:-}" ]; then
-  A2B_TMP=$(mktemp -d)
-  trap 'rm -rf "$A2B_TMP"' EXIT
+# A fresh scratch folder for this run, removed at exit: inside $A2B_TMP when
+# given (ctest gives each test its own), else under the system's temp folder.
+# Nothing outside the folder made here is ever deleted.
+if [ -n "${A2B_TMP:-}" ]; then
+  mkdir -p "$A2B_TMP" || exit 1
+  A2B_TMP=$(mktemp -d "$A2B_TMP/run.XXXXXX") || exit 1
+else
+  A2B_TMP=$(mktemp -d) || exit 1
 fi
-# Start from an empty scratch folder: earlier runs must not leak into this one.
-case "$A2B_TMP" in
-  / | "") echo "A2B_TMP is '$A2B_TMP'; refusing to use it" >&2; exit 1 ;;
-esac
-mkdir -p "$A2B_TMP" && find "$A2B_TMP" -mindepth 1 -delete || exit 1
+trap "rm -rf '$A2B_TMP'" EXIT
 
 fail() {
   echo "FAIL: $*" >&2
