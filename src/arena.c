@@ -67,6 +67,23 @@ void a2b_arena_free(a2b_arena *arena) {
   free(arena);
 }
 
+void a2b_arena_reset(a2b_arena *arena) {
+  chunk *keep = NULL;
+  for (chunk *c = arena->head, *next; c; c = next) {
+    next = c->next;
+    if (!keep && c->cap == CHUNK_SIZE) {
+      keep = c;
+    } else {
+      free(c);
+    }
+  }
+  if (keep) {
+    keep->used = 0;
+    keep->next = NULL;
+  }
+  arena->head = keep;
+}
+
 static chunk *chunk_new(size_t cap) {
   chunk *c = a2b_xmalloc(sizeof *c + cap);
   c->used = 0;

@@ -11,6 +11,9 @@
 a2b_arena *a2b_arena_new(void);
 /* Free the arena and everything allocated in it. NULL is fine. */
 void a2b_arena_free(a2b_arena *arena);
+/* Free everything allocated in the arena, keeping one standard chunk for
+ * reuse (scratch arenas reset per page). Every pointer into it dies. */
+void a2b_arena_reset(a2b_arena *arena);
 /* `size` zeroed bytes aligned for any type. */
 void *a2b_alloc(a2b_arena *arena, size_t size);
 /* Copies; a NULL `s` gives NULL. */

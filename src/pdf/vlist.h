@@ -104,7 +104,9 @@ struct a2b_pdf_vitem {
     a2b_pdf_line *line;                  /* LINE */
     const a2b_resource *image;           /* IMAGE */
     double thickness;                    /* RULE */
-    a2b_pdf_line **frame_lines;          /* FRAME: its text, n in frame_n */
+    a2b_pdf_line **frame_lines;          /* FRAME: its text, n in frame_n; each
+                                            line's x is relative to the text
+                                            block's left margin, as for LINEs */
     struct {
       a2b_pdf_placed *items;             /* BLOCK: items relative to its top-left */
       size_t n;
@@ -127,11 +129,14 @@ struct a2b_pdf_vitem {
 /* ---- pages ------------------------------------------------------------------ */
 
 typedef enum a2b_pdf_pkind {
-  A2B_PDF_P_LINE,  /* baseline at y */
+  A2B_PDF_P_LINE,  /* left edge at x (the line's own x included), baseline at
+                      y, width w, h the height of the slot it fills */
   A2B_PDF_P_IMAGE, /* top-left at x,y; size w,h */
-  A2B_PDF_P_RULE,  /* from (x,y) to (x+w,y), thickness h */
+  A2B_PDF_P_RULE,  /* from (x,y) to (x+w,y), thickness h; color 0: the
+                      style's rule colour */
   A2B_PDF_P_RECT,  /* filled rectangle x,y,w,h in `color` (shades, frames) */
-  A2B_PDF_P_STROKE,/* stroked rectangle outline x,y,w,h (frames) */
+  A2B_PDF_P_STROKE,/* stroked rectangle outline x,y,w,h (frames); color 0: the
+                      style's rule colour */
   A2B_PDF_P_DEST,  /* named destination at y (and outline entry) */
 } a2b_pdf_pkind;
 
@@ -152,6 +157,7 @@ struct a2b_pdf_placed {
 
 typedef struct a2b_pdf_page {
   int number;                /* folio, 1-based over the whole PDF */
+  double width, height;      /* page size, pt */
   bool show_folio;           /* false on title pages and article first pages */
   const char *head_left;     /* running head texts, NULL for none */
   const char *head_right;
