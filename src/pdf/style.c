@@ -24,7 +24,7 @@ typedef enum kind {
   K_EM,     /* double, em: "2em" or a bare number */
   K_SIZES,  /* double[6]: a list of 1 to 6 lengths */
   K_BOOL,
-  K_FACE,   /* heap string */
+  K_FACE,     /* heap string */
   K_FACE_OPT, /* heap string, or NULL for none / empty */
   K_COLOR
 } kind;
@@ -35,7 +35,8 @@ typedef struct field {
   size_t offset;
 } field;
 
-#define F(k, t, m) {k, t, offsetof(a2b_pdf_style, m)}
+#define F(k, t, m)                                                                                 \
+  { k, t, offsetof(a2b_pdf_style, m) }
 static const field fields[] = {
     F("paper", K_PAPER, page_width),
     F("margins.top", K_LENGTH, margin_top),
@@ -89,7 +90,8 @@ static bool split_number(const char *s, double *num, const char **unit) {
   errno = 0;
   *num = g_ascii_strtod(s, &end);
   if (end == s || errno) return false;
-  while (*end == ' ') end++;
+  while (*end == ' ')
+    end++;
   *unit = end;
   return true;
 }
@@ -98,13 +100,20 @@ static bool split_number(const char *s, double *num, const char **unit) {
  * then *is_em and the result is 1). */
 static bool unit_points(const char *unit, bool allow_em, double *pt, bool *is_em) {
   *is_em = false;
-  if (!*unit || !strcasecmp(unit, "pt")) *pt = 1;
-  else if (!strcasecmp(unit, "mm")) *pt = MM;
-  else if (!strcasecmp(unit, "cm")) *pt = 10 * MM;
-  else if (!strcasecmp(unit, "in")) *pt = 72;
-  else if (!strcasecmp(unit, "px")) *pt = 0.75;
-  else if (allow_em && !strcasecmp(unit, "em")) *pt = 1, *is_em = true;
-  else return false;
+  if (!*unit || !strcasecmp(unit, "pt"))
+    *pt = 1;
+  else if (!strcasecmp(unit, "mm"))
+    *pt = MM;
+  else if (!strcasecmp(unit, "cm"))
+    *pt = 10 * MM;
+  else if (!strcasecmp(unit, "in"))
+    *pt = 72;
+  else if (!strcasecmp(unit, "px"))
+    *pt = 0.75;
+  else if (allow_em && !strcasecmp(unit, "em"))
+    *pt = 1, *is_em = true;
+  else
+    return false;
   return true;
 }
 
@@ -155,8 +164,8 @@ static void report_at(parse *p, a2b_severity sev, const yaml_node_t *n, const ch
 static void report_at(parse *p, a2b_severity sev, const yaml_node_t *n, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  a2b_vreport(p->d, sev, p->path, (int)n->start_mark.line + 1, (int)n->start_mark.column + 1,
-              fmt, ap);
+  a2b_vreport(p->d, sev, p->path, (int)n->start_mark.line + 1, (int)n->start_mark.column + 1, fmt,
+              ap);
   va_end(ap);
   if (sev == A2B_ERROR) p->ok = false;
 }
@@ -166,9 +175,12 @@ static const char *scalar(const yaml_node_t *n) {
 }
 
 static bool parse_color(const char *s, unsigned *out) {
-  if (*s == '#') s++;
-  else if (!strncasecmp(s, "0x", 2)) s += 2;
-  else return false;
+  if (*s == '#')
+    s++;
+  else if (!strncasecmp(s, "0x", 2))
+    s += 2;
+  else
+    return false;
   size_t n = strlen(s);
   if ((n != 6 && n != 3) || strspn(s, "0123456789abcdefABCDEF") != n) return false;
   unsigned v = (unsigned)strtoul(s, NULL, 16);
@@ -190,8 +202,8 @@ static void set_length(parse *p, const field *f, const yaml_node_t *v, double *s
   bool em;
   bool allow_em = f->offset != offsetof(a2b_pdf_style, body_size);
   if (!s || !parse_length(s, allow_em, &pt, &em)) {
-    report_at(p, A2B_ERROR, v, "'%s': '%s' is not a length (a number with pt, mm, cm, in%s)",
-              what, s ? s : "", allow_em ? " or em" : "");
+    report_at(p, A2B_ERROR, v, "'%s': '%s' is not a length (a number with pt, mm, cm, in%s)", what,
+              s ? s : "", allow_em ? " or em" : "");
     return;
   }
   if (pt == 0 && strcmp(f->key, "paragraph_space") && strncmp(f->key, "margins.", 8)) {
@@ -209,17 +221,16 @@ static void apply(parse *p, const field *f, const yaml_node_t *v) {
   case K_PAPER:
     if (!s || !a2b_pdf_paper_size(s, &p->st->page_width, &p->st->page_height))
       report_at(p, A2B_ERROR, v,
-                "'paper': '%s' is not a paper (a4, a5, b5, letter or WIDTHxHEIGHTmm)",
-                s ? s : "");
+                "'paper': '%s' is not a paper (a4, a5, b5, letter or WIDTHxHEIGHTmm)", s ? s : "");
     return;
   case K_LENGTH: set_length(p, f, v, slot, f->key); return;
   case K_EM: {
     double em;
     const char *unit;
     if (!s || !split_number(s, &em, &unit) || em < 0 || (*unit && strcasecmp(unit, "em")))
-      report_at(p, A2B_ERROR, v, "'%s': '%s' is not a length in em (e.g. 2em)", f->key,
-                s ? s : "");
-    else *(double *)slot = em;
+      report_at(p, A2B_ERROR, v, "'%s': '%s' is not a length in em (e.g. 2em)", f->key, s ? s : "");
+    else
+      *(double *)slot = em;
     return;
   }
   case K_SIZES: {
@@ -227,8 +238,7 @@ static void apply(parse *p, const field *f, const yaml_node_t *v) {
     if (v->type == YAML_SEQUENCE_NODE)
       start = v->data.sequence.items.start, top = v->data.sequence.items.top;
     if (top - start < 1 || top - start > 6) {
-      report_at(p, A2B_ERROR, v, "'%s' must be a list of 1 to 6 sizes, for levels 1 to 6",
-                f->key);
+      report_at(p, A2B_ERROR, v, "'%s' must be a list of 1 to 6 sizes, for levels 1 to 6", f->key);
       return;
     }
     for (yaml_node_item_t *it = start; it < top; it++) {
@@ -243,22 +253,25 @@ static void apply(parse *p, const field *f, const yaml_node_t *v) {
       *(bool *)slot = true;
     else if (s && (!strcasecmp(s, "false") || !strcasecmp(s, "no") || !strcasecmp(s, "off")))
       *(bool *)slot = false;
-    else report_at(p, A2B_ERROR, v, "'%s' must be true or false", f->key);
+    else
+      report_at(p, A2B_ERROR, v, "'%s' must be true or false", f->key);
     return;
   case K_FACE:
   case K_FACE_OPT:
     if (!s || (f->kind == K_FACE && !*s)) {
       report_at(p, A2B_ERROR, v, "'%s' must be a font family name", f->key);
     } else {
-      bool none = f->kind == K_FACE_OPT && (!*s || !strcasecmp(s, "none") || !strcmp(s, "~") ||
-                                            !strcasecmp(s, "null"));
+      bool none = f->kind == K_FACE_OPT &&
+                  (!*s || !strcasecmp(s, "none") || !strcmp(s, "~") || !strcasecmp(s, "null"));
       set_face((const char **)slot, none ? NULL : s);
     }
     return;
   case K_COLOR:
     if (!s || !*s)
-      report_at(p, A2B_ERROR, v, "'%s' has no colour (quote \"#RRGGBB\": a bare # starts a "
-                "YAML comment)", f->key);
+      report_at(p, A2B_ERROR, v,
+                "'%s' has no colour (quote \"#RRGGBB\": a bare # starts a "
+                "YAML comment)",
+                f->key);
     else if (!parse_color(s, slot))
       report_at(p, A2B_ERROR, v, "'%s': '%s' is not a colour (\"#RRGGBB\")", f->key, s);
     return;
@@ -295,8 +308,10 @@ static void walk(parse *p, const yaml_node_t *map, const char *prefix) {
     if (f) {
       apply(p, f, v);
     } else if (is_group(key)) {
-      if (v->type == YAML_MAPPING_NODE) walk(p, v, key);
-      else report_at(p, A2B_ERROR, v, "'%s' must be a mapping of keys", key);
+      if (v->type == YAML_MAPPING_NODE)
+        walk(p, v, key);
+      else
+        report_at(p, A2B_ERROR, v, "'%s' must be a mapping of keys", key);
     } else {
       report_at(p, A2B_WARNING, k, "unknown key '%s' in the print style (ignored)", key);
     }
@@ -305,8 +320,7 @@ static void walk(parse *p, const yaml_node_t *map, const char *prefix) {
 }
 
 /* Apply the YAML document `parser` reads (named `path` in messages). */
-static bool apply_yaml(a2b_pdf_style *st, const char *path, yaml_parser_t *parser,
-                       a2b_diags *d) {
+static bool apply_yaml(a2b_pdf_style *st, const char *path, yaml_parser_t *parser, a2b_diags *d) {
   yaml_document_t doc;
   parse p = {.st = st, .path = path, .doc = &doc, .d = d, .ok = true};
   if (!yaml_parser_load(parser, &doc)) {
@@ -316,9 +330,12 @@ static bool apply_yaml(a2b_pdf_style *st, const char *path, yaml_parser_t *parse
     return false;
   }
   yaml_node_t *root = yaml_document_get_root_node(&doc);
-  if (root && root->type == YAML_MAPPING_NODE) walk(&p, root, NULL);
-  else if (root) report_at(&p, A2B_ERROR, root, "a print style must be a mapping of keys");
-  for (size_t i = 0; i < p.n_ems; i++) *p.ems[i].slot = p.ems[i].em * st->body_size;
+  if (root && root->type == YAML_MAPPING_NODE)
+    walk(&p, root, NULL);
+  else if (root)
+    report_at(&p, A2B_ERROR, root, "a print style must be a mapping of keys");
+  for (size_t i = 0; i < p.n_ems; i++)
+    *p.ems[i].slot = p.ems[i].em * st->body_size;
   yaml_document_delete(&doc);
   return p.ok;
 }
@@ -377,5 +394,6 @@ bool a2b_pdf_style_load(a2b_pdf_style *st, const char *path, const char *paper, 
 void a2b_pdf_style_free(a2b_pdf_style *st) {
   const char **faces[] = {&st->body_cjk,      &st->body_latin, &st->heading_cjk,
                           &st->heading_latin, &st->mono,       &st->emphasis_cjk};
-  for (size_t i = 0; i < sizeof faces / sizeof *faces; i++) set_face(faces[i], NULL);
+  for (size_t i = 0; i < sizeof faces / sizeof *faces; i++)
+    set_face(faces[i], NULL);
 }

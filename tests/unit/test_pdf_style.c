@@ -4,7 +4,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,7 +72,8 @@ static void test_builtin_defaults(void **state) {
   assert_near(st.body_size, 10.5);
   assert_near(st.line_pitch, 18);
   static const double headings[6] = {18, 15, 13, 11.5, 10.5, 10.5};
-  for (int i = 0; i < 6; i++) assert_near(st.heading_size[i], headings[i]);
+  for (int i = 0; i < 6; i++)
+    assert_near(st.heading_size[i], headings[i]);
   assert_near(st.small_size, 8.5);
   assert_near(st.code_pitch, 13);
   assert_near(st.indent_zh_em, 2);
@@ -106,8 +109,9 @@ static void test_paper_sizes(void **state) {
   assert_near(w, 396), assert_near(h, 612);
   assert_true(a2b_pdf_paper_size("400X600pt", &w, &h));
   assert_near(w, 400), assert_near(h, 600);
-  static const char *const bad[] = {"a3", "", "130x184", "130mm", "x184mm", "130x184furlongs",
-                                    "0x184mm", "-10x184mm", "130x1e9mm", "130x184mmm"};
+  static const char *const bad[] = {
+      "a3",      "",          "130x184",   "130mm",     "x184mm", "130x184furlongs",
+      "0x184mm", "-10x184mm", "130x1e9mm", "130x184mmm"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
     if (a2b_pdf_paper_size(bad[i], &w, &h)) fail_msg("'%s' accepted as a paper", bad[i]);
   assert_false(a2b_pdf_paper_size(NULL, &w, &h));
