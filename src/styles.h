@@ -7,5 +7,8 @@
 
 extern const char a2b_style_epub_css[];
 extern const size_t a2b_style_epub_css_len;
+/* The built-in print style of the PDF back end (src/pdf/style.c). */
+extern const char a2b_style_print_yaml[];
+extern const size_t a2b_style_print_yaml_len;
 
 #endif

@@ -38,11 +38,16 @@ typedef struct a2b_pdf_style {
 /* Fill `st` with the built-in style, then apply the YAML file `path` (NULL:
  * none) and `paper` ("a4", "a5", "b5", "letter" or "WIDTHxHEIGHTmm"; NULL:
  * keep). Face names are heap copies freed by a2b_pdf_style_free(). Returns
- * false after reporting a malformed file or value. */
+ * false after reporting a malformed file or value (with its line and
+ * column) or margins that leave no room for text; `st` then holds nothing
+ * to free. Unknown keys are warnings. The keys are documented in
+ * styles/print.yaml. */
 bool a2b_pdf_style_load(a2b_pdf_style *st, const char *path, const char *paper, a2b_diags *d);
 void a2b_pdf_style_free(a2b_pdf_style *st);
 
-/* Parse a paper name or size into points. False if it is neither. */
+/* Parse a paper name (a4, a5, b5 = ISO B5 176x250mm, letter; any case) or
+ * size "WIDTHxHEIGHT<unit>" (unit mm, cm, in or pt, e.g. "130x184mm") into
+ * points. False if it is neither, or a side is not in (0, 200in]. */
 bool a2b_pdf_paper_size(const char *spec, double *width, double *height);
 
 #endif

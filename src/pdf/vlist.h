@@ -30,9 +30,13 @@
  * ActualText / ToUnicode mapping and for --dump-layout). */
 typedef struct a2b_pdf_run {
   PangoGlyphItem *glyphs; /* owned by the typesetter; positions in Pango units,
-                             already adjusted for justification */
-  const char *text;       /* UTF-8 of this run (glyphs->item->offset indexes into
-                             the paragraph text; `text` is the run's own copy) */
+                             already adjusted for justification. Its item
+                             indexes `text` itself: glyphs->item->offset == 0,
+                             glyphs->item->length == text_len, log_clusters
+                             relative to `text` (a run sliced from a shaped
+                             paragraph gets its own item with the offset
+                             rebased), as pango_cairo_show_glyph_item needs */
+  const char *text;       /* UTF-8 of this run: the run's own copy */
   int text_len;
   double x;               /* left edge, relative to the line's x */
   double width;           /* advance of the run */
@@ -137,7 +141,8 @@ typedef enum a2b_pdf_pkind {
   A2B_PDF_P_RECT,  /* filled rectangle x,y,w,h in `color` (shades, frames) */
   A2B_PDF_P_STROKE,/* stroked rectangle outline x,y,w,h (frames); color 0: the
                       style's rule colour */
-  A2B_PDF_P_DEST,  /* named destination at y (and outline entry) */
+  A2B_PDF_P_DEST,  /* named destination showing (x, y) at the top left of the
+                      view, and an outline entry when outline_title is set */
 } a2b_pdf_pkind;
 
 struct a2b_pdf_placed {

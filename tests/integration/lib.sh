@@ -190,3 +190,103 @@ for f in sys.argv[1:]:
             print(line)
 EOF
 }
+
+# ---- PDF -----------------------------------------------------------------
+
+# pdf_skip_unavailable RC STDERR_FILE: after a run of `$ART2BOOK --pdf` that
+# exited RC, skip the test when the program says PDF output is not
+# available (yet); any other failure is the test's to judge.
+pdf_skip_unavailable() {
+  if [ "$1" -ne 0 ] && grep -qiE 'pdf.* not available' "$2"; then
+    skip "PDF output is not available: $(grep -m 1 -iE 'not available' "$2")"
+  fi
+}
+
+# check_pdf FILE: qpdf --check passes without warnings, and pdffonts lists
+# at least one font, every one embedded, subset and with a ToUnicode map.
+check_pdf() {
+  local out rc bad
+  need qpdf
+  need pdffonts
+  [ -s "$1" ] || fail "check_pdf: '$1' does not exist or is empty"
+  out=$(qpdf --check "$1" 2>&1)
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    echo "$out" | head -n 20 >&2
+    fail "qpdf --check found problems in $1 (exit $rc)"
+  fi
+  out=$(pdffonts "$1" 2>&1) || fail "pdffonts cannot read $1"
+  # name type encoding emb sub uni object ID (the type may hold spaces)
+  [ "$(echo "$out" | awk 'NR > 2 && NF >= 6' | wc -l)" -gt 0 ] || fail "no fonts in $1"
+  bad=$(echo "$out" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes")')
+  if [ -n "$bad" ]; then
+    echo "$bad" >&2
+    fail "fonts in $1 are not all embedded, subset and with ToUnicode"
+  fi
+}
+
+# check_pdf_paper FILE WIDTH_MM HEIGHT_MM: every page has that size (0.1 pt).
+check_pdf_paper() {
+  need pdfinfo
+  pdfinfo -f 1 -l 1000000 "$1" 2>/dev/null | awk -v w="$2" -v h="$3" '
+    /^Page +[0-9]+ size:/ {
+      n++
+      dw = $4 - w * 72 / 25.4; dh = $6 - h * 72 / 25.4
+      if (dw * dw > 0.01 || dh * dh > 0.01) { bad++; if (bad < 5) print "page " $2 ": " $4 "x" $6 " pt" }
+    }
+    END { exit !(n > 0 && bad == 0) }' >&2 || fail "$1: pages are not ${2}x${3}mm"
+}
+
+# check_pdf_text PDF DUMP: the text pdftotext gets from PDF holds, white
+# space ignored, every article's title and the start of up to three
+# paragraphs (first, middle, last) of each article in DUMP (`--dump` output
+# of the same sources). Samples with characters fonts may lack (emoji,
+# beyond the BMP) are not checked.
+check_pdf_text() {
+  need pdftotext
+  need python3
+  pdftotext -enc UTF-8 "$1" "$A2B_TMP/check_pdf_text.txt" || fail "pdftotext cannot read $1"
+  python3 - "$A2B_TMP/check_pdf_text.txt" "$2" <<'PY' || fail "text missing from $1"
+import json, re, sys
+def squeeze(s):
+    return ''.join(s.split())
+def decode(q):
+    try:
+        return json.loads(re.sub(r'(?<!\\)\\x([0-9a-f]{2})', r'\\u00\1', q))
+    except ValueError:
+        return None
+def checkable(s):
+    return s and not any(ord(c) > 0xFFFF or 0x2600 <= ord(c) < 0x2800 or 0xFE00 <= ord(c) < 0xFE10
+                         or ord(c) < 0x20 for c in s)
+pdf = squeeze(open(sys.argv[1], encoding='utf-8').read())
+lines = open(sys.argv[2], encoding='utf-8').read().split('\n')
+articles = []
+for i, line in enumerate(lines):
+    if line.startswith('article '):
+        articles.append({'name': line.split(' ', 2)[-1], 'title': None, 'paras': []})
+    elif articles:
+        art = articles[-1]
+        m = re.match(r'  title: (".*")$', line)
+        if m and art['title'] is None:
+            art['title'] = decode(m.group(1))
+        elif re.match(r'\s+paragraph\b', line) and i + 1 < len(lines):
+            m = re.match(r'\s+text (".*") @\d+:\d+$', lines[i + 1])
+            text = decode(m.group(1)) if m else None
+            if text and len(squeeze(text)) >= 4:
+                art['paras'].append(squeeze(text)[:12])
+missing, checked = [], 0
+for art in articles:
+    paras = art['paras']
+    picks = list(dict.fromkeys([paras[0], paras[len(paras) // 2], paras[-1]])) if paras else []
+    for want in [squeeze(art['title'] or '')] + picks:
+        if not checkable(want):
+            continue
+        checked += 1
+        if want not in pdf:
+            missing.append(f"{art['name']}: {want}")
+for m in missing[:20]:
+    print('missing from the PDF text:', m, file=sys.stderr)
+print(f'   text: {checked - len(missing)} of {checked} samples found in {len(articles)} articles')
+sys.exit(1 if missing or not articles else 0)
+PY
+}

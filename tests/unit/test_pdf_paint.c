@@ -1,0 +1,551 @@
+/* The painter: hand-made pages painted to a PDF, checked with qpdf and
+ * poppler's tools (each check skips when its tool is missing). With
+ * A2B_KEEP set, the PDFs stay in /tmp/a2b-paint-XXXXXX for inspection. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <jpeglib.h> /* after stdio.h: it needs FILE */
+
+#include "arena.h"
+#include "pdf/paint.h"
+
+#define CREATED "2023-11-14T22:13:20Z"
+#define MODIFIED "2024-01-02T03:04:05Z"
+#define URI "https://example.com/路径 (x)?q='x'&r=\\"
+
+static char dir[64];
+static char doc_pdf[96], again_pdf[96], a4_pdf[96];
+static a2b_diags paint_diags;
+
+/* ---- running tools ---------------------------------------------------------- */
+
+static bool have(const char *tool) {
+  char *path = g_find_program_in_path(tool);
+  g_free(path);
+  return path != NULL;
+}
+
+#define NEED(tool)                                                                                 \
+  do {                                                                                             \
+    if (!have(tool)) {                                                                             \
+      print_message("%s not installed: check skipped\n", tool);                                    \
+      skip();                                                                                      \
+    }                                                                                              \
+  } while (0)
+
+/* The standard output of `cmd` (a shell command); fails the test when it
+ * does not exit 0. g_free() the result. */
+static char *run(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *cmd = g_strdup_vprintf(fmt, ap);
+  va_end(ap);
+  char *out = NULL, *err = NULL;
+  int status = 0;
+  char *argv[] = {"/bin/sh", "-c", cmd, NULL};
+  GError *e = NULL;
+  if (!g_spawn_sync(NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &e))
+    fail_msg("cannot run %s: %s", cmd, e->message);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    fail_msg("'%s' failed (status %d):\n%s%s", cmd, status, out, err);
+  g_free(err);
+  g_free(cmd);
+  return out;
+}
+
+static void assert_contains(const char *haystack, const char *needle) {
+  if (!strstr(haystack, needle)) fail_msg("'%s' not found in:\n%s", needle, haystack);
+}
+
+/* ---- the document -------------------------------------------------------- */
+
+static a2b_resource *load_resource(a2b_arena *a, const char *name, const char *type) {
+  char *path = g_strdup_printf("%s/tests/fixtures/images/%s", A2B_SRC, name);
+  gchar *data;
+  gsize size;
+  if (!g_file_get_contents(path, &data, &size, NULL)) fail_msg("cannot read %s", path);
+  a2b_resource *r = a2b_alloc(a, sizeof *r);
+  r->source = a2b_strdup(a, path);
+  r->name = name;
+  r->media_type = type;
+  r->data = a2b_memdup(a, data, size);
+  r->size = size;
+  g_free(data);
+  g_free(path);
+  return r;
+}
+
+/* A 16x8 CMYK JPEG made with libjpeg (Adobe marker: stored inverted). */
+static a2b_resource *cmyk_jpeg(a2b_arena *a) {
+  struct jpeg_compress_struct ci;
+  struct jpeg_error_mgr err;
+  ci.err = jpeg_std_error(&err);
+  jpeg_create_compress(&ci);
+  unsigned char *buf = NULL;
+  unsigned long size = 0;
+  jpeg_mem_dest(&ci, &buf, &size);
+  ci.image_width = 16, ci.image_height = 8, ci.input_components = 4;
+  ci.in_color_space = JCS_CMYK;
+  jpeg_set_defaults(&ci);
+  jpeg_start_compress(&ci, TRUE);
+  unsigned char row[16 * 4];
+  for (int y = 0; y < 8; y++) {
+    for (int x = 0; x < 16; x++)
+      row[x * 4] = (unsigned char)(x * 16), row[x * 4 + 1] = (unsigned char)(y * 32),
+              row[x * 4 + 2] = 128, row[x * 4 + 3] = 255;
+    JSAMPROW r = row;
+    jpeg_write_scanlines(&ci, &r, 1);
+  }
+  jpeg_finish_compress(&ci);
+  jpeg_destroy_compress(&ci);
+  a2b_resource *res = a2b_alloc(a, sizeof *res);
+  res->source = "cmyk.jpg", res->name = "images/cmyk.jpg", res->media_type = "image/jpeg";
+  res->data = a2b_memdup(a, buf, size), res->size = size;
+  free(buf);
+  return res;
+}
+
+static a2b_pdf_line *set(a2b_pdf_ts *ts, a2b_arena *a, const a2b_pdf_style *st,
+                         const a2b_pdf_span *spans, size_t n) {
+  a2b_pdf_para para = {.lang = "zh-CN",
+                       .size = st->body_size,
+                       .pitch = st->line_pitch,
+                       .measure = 300,
+                       .align = A2B_PDF_LEFT};
+  double width;
+  a2b_pdf_line *line = a2b_pdf_set_line(ts, a, spans, n, &para, &width, "test.md");
+  assert_non_null(line);
+  assert_true(width > 0);
+  return line;
+}
+
+static void add_dest(a2b_arena *a, a2b_pdf_page *page, const char *name, const char *title,
+                     int level, double y) {
+  a2b_pdf_placed *it = a2b_pdf_page_push(a, page, A2B_PDF_P_DEST);
+  it->x = 50, it->y = y;
+  it->u.dest.name = name, it->u.dest.outline_title = title, it->u.dest.outline_level = level;
+}
+
+static void add_box(a2b_arena *a, a2b_pdf_page *page, a2b_pdf_pkind kind, double x, double y,
+                    double w, double h, uint32_t color) {
+  a2b_pdf_placed *it = a2b_pdf_page_push(a, page, kind);
+  it->x = x, it->y = y, it->w = w, it->h = h, it->color = color;
+}
+
+static void add_image(a2b_arena *a, a2b_pdf_page *page, const a2b_resource *res, double x, double y,
+                      double w, double h) {
+  a2b_pdf_placed *it = a2b_pdf_page_push(a, page, A2B_PDF_P_IMAGE);
+  it->x = x, it->y = y, it->w = w, it->h = h, it->u.image = res;
+}
+
+static void add_line(a2b_arena *a, a2b_pdf_page *page, a2b_pdf_line *line, double x, double y) {
+  a2b_pdf_placed *it = a2b_pdf_page_push(a, page, A2B_PDF_P_LINE);
+  it->x = x, it->y = y, it->u.line = line;
+}
+
+/* Paint the test document to `path`: two pages with every kind of item.
+ * Returns the painter's verdict; diagnostics go to `d`. */
+static bool paint_doc(const char *path, const char *paper, a2b_diags *d) {
+  a2b_pdf_style st;
+  assert_true(a2b_pdf_style_load(&st, NULL, paper, d));
+  a2b_pdf_ts *ts = a2b_pdf_ts_new(&st, NULL, d);
+  assert_non_null(ts);
+  a2b_arena *a = a2b_arena_new();
+  a2b_article art = {.path = "test.md", .title = "文章标题", .lang = "zh-CN"};
+
+  const a2b_resource *png = load_resource(a, "tiny.png", "image/png");
+  const a2b_resource *jpg = load_resource(a, "tiny.jpg", "image/jpeg");
+  const a2b_resource *cmyk = cmyk_jpeg(a);
+
+  a2b_pdf_page p1 = {.number = 1, .article = &art};
+  add_box(a, &p1, A2B_PDF_P_RECT, 40, 60, 300, 40, st.code_background);
+  add_dest(a, &p1, "a0", "第一篇文章", 0, 60);
+  a2b_pdf_span l1[] = {
+      {.text = "中文排版测试，", .len = strlen("中文排版测试，")},
+      {.text = "Latin text ", .len = 11},
+      {.text = "外部链接", .len = strlen("外部链接"), .link_uri = URI, .color = st.link_color},
+      {.text = " and ", .len = 5},
+      {.text = "内部链接", .len = strlen("内部链接"), .link_dest = "节(1)", .color = st.link_color},
+  };
+  add_line(a, &p1, set(ts, a, &st, l1, 5), 50, 80);
+  add_dest(a, &p1, "节(1)", "第一节", 1, 120);
+  add_dest(a, &p1, "sec-1-1", "第一小节", 2, 140);
+  a2b_pdf_span l2[] = {
+      {.text = "划线", .len = strlen("划线"), .underline = true},
+      {.text = "删除", .len = strlen("删除"), .strike = true},
+      {.text = "code()", .len = 6, .face = A2B_PDF_FACE_MONO},
+  };
+  add_line(a, &p1, set(ts, a, &st, l2, 3), 50, 160);
+  add_box(a, &p1, A2B_PDF_P_RULE, 50, 180, 300, 0.5, st.rule_color);
+  add_box(a, &p1, A2B_PDF_P_STROKE, 50, 190, 100, 30, st.rule_color);
+  add_image(a, &p1, png, 50, 230, 100, 60);
+  add_image(a, &p1, jpg, 160, 230, 80, 80);
+  add_image(a, &p1, cmyk, 250, 230, 64, 32);
+
+  a2b_pdf_page p2 = {.number = 2,
+                     .show_folio = true,
+                     .head_left = "书名",
+                     .head_right = "文章标题",
+                     .article = &art};
+  add_dest(a, &p2, "a1", "第二篇文章", 0, 60);
+  add_dest(a, &p2, "sec-2", "第二篇的一节", 1, 100);
+  a2b_pdf_span l3[] = {{.text = "第二页正文。", .len = strlen("第二页正文。")}};
+  a2b_pdf_line *with_anchor = set(ts, a, &st, l3, 1);
+  static const char *anchors[] = {"fn-1"};
+  with_anchor->anchors = anchors, with_anchor->n_anchors = 1;
+  add_line(a, &p2, with_anchor, 50, 120);
+  add_image(a, &p2, jpg, 50, 140, 40, 40); /* the same JPEG again: embedded once */
+
+  FILE *out = fopen(path, "wb");
+  assert_non_null(out);
+  a2b_pdf_meta meta = {.title = "测试书",
+                       .author = "作者甲",
+                       .subject = "主题",
+                       .keywords = "排版, PDF",
+                       .creator = "art2book test",
+                       .create_date = CREATED,
+                       .mod_date = MODIFIED};
+  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, d);
+  assert_non_null(p);
+  a2b_pdf_paint_page(p, &p1);
+  a2b_pdf_paint_page(p, &p2);
+  bool ok = a2b_pdf_painter_finish(p);
+  a2b_pdf_painter_free(p);
+  fclose(out);
+  a2b_arena_free(a);
+  a2b_pdf_ts_free(ts);
+  a2b_pdf_style_free(&st);
+  return ok;
+}
+
+static int group_setup(void **state) {
+  (void)state;
+  strcpy(dir, "/tmp/a2b-paint-XXXXXX");
+  if (!mkdtemp(dir)) return -1;
+  snprintf(doc_pdf, sizeof doc_pdf, "%s/doc.pdf", dir);
+  snprintf(again_pdf, sizeof again_pdf, "%s/again.pdf", dir);
+  snprintf(a4_pdf, sizeof a4_pdf, "%s/a4.pdf", dir);
+  a2b_diags scratch = {0};
+  bool ok = paint_doc(doc_pdf, NULL, &paint_diags) && paint_doc(again_pdf, NULL, &scratch) &&
+            paint_doc(a4_pdf, "a4", &scratch);
+  a2b_diags_clear(&scratch);
+  return ok ? 0 : -1;
+}
+
+static int group_teardown(void **state) {
+  (void)state;
+  a2b_diags_clear(&paint_diags);
+  if (getenv("A2B_KEEP")) return 0;
+  char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+  int rc = system(cmd);
+  g_free(cmd);
+  return rc;
+}
+
+/* ---- checks --------------------------------------------------------------- */
+
+static void test_no_diagnostics(void **state) {
+  (void)state;
+  for (size_t i = 0; i < paint_diags.n; i++)
+    a2b_diag_print(&paint_diags.items[i], stderr);
+  assert_int_equal(paint_diags.n, 0);
+}
+
+static void test_qpdf_check(void **state) {
+  (void)state;
+  NEED("qpdf");
+  g_free(run("qpdf --check '%s'", doc_pdf));
+  g_free(run("qpdf --check '%s'", a4_pdf));
+}
+
+/* Every font embedded, subset, with a ToUnicode map. */
+static void test_fonts(void **state) {
+  (void)state;
+  NEED("pdffonts");
+  char *out = run("pdffonts '%s'", doc_pdf);
+  char **lines = g_strsplit(out, "\n", -1);
+  int fonts = 0;
+  for (char **l = lines + 2; *l && **l; l++, fonts++) {
+    /* name type encoding emb sub uni object ID: the three flags before the last two. */
+    char **f = g_strsplit_set(*l, " ", -1);
+    int n = 0;
+    for (char **w = f; *w; w++)
+      if (**w) f[n++] = *w;
+    if (n < 6 || strcmp(f[n - 5], "yes") || strcmp(f[n - 4], "yes") || strcmp(f[n - 3], "yes"))
+      fail_msg("font not embedded+subset+unicode: %s", *l);
+    g_free(f);
+  }
+  assert_true(fonts >= 2); /* serif CJK body and the mono face */
+  g_strfreev(lines);
+  g_free(out);
+}
+
+/* `s` without white space (line setting may add or drop spaces). */
+static char *squeeze(const char *s) {
+  char *out = g_malloc(strlen(s) + 1), *o = out;
+  for (; *s; s++)
+    if (!g_ascii_isspace(*s)) *o++ = *s;
+  *o = '\0';
+  return out;
+}
+
+/* The text comes back, in order, from the glyph items' clusters. */
+static void test_text(void **state) {
+  (void)state;
+  NEED("pdftotext");
+  char *out = run("pdftotext -enc UTF-8 '%s' -", doc_pdf);
+  char *flat = squeeze(out);
+  assert_contains(flat, "中文排版测试，Latintext外部链接and内部链接");
+  assert_contains(flat, "划线删除code()");
+  g_free(flat);
+  assert_contains(out, "第二页正文。");
+  assert_contains(out, "书名");
+  assert_contains(out, "文章标题");
+  char *page1 = run("pdftotext -enc UTF-8 -f 1 -l 1 '%s' -", doc_pdf);
+  if (strstr(page1, "书名")) fail_msg("running head on page 1:\n%s", page1);
+  char *page2 = run("pdftotext -enc UTF-8 -f 2 -l 2 '%s' -", doc_pdf);
+  assert_contains(page2, "\n2\n"); /* the folio */
+  g_free(page2);
+  g_free(page1);
+  g_free(out);
+}
+
+static void test_images(void **state) {
+  (void)state;
+  NEED("pdfimages");
+  char *out = run("pdfimages -list '%s'", doc_pdf);
+  /* page num type width height color comp bpc enc interp object ID ... */
+  char **lines = g_strsplit(out, "\n", -1);
+  int png = 0, jpeg = 0, cmyk = 0;
+  char jpeg_object[2][32] = {"", ""};
+  for (char **l = lines + 2; *l && **l; l++) {
+    char page[8], type[16], color[16], enc[16], object[16], gen[16];
+    int w, h;
+    if (sscanf(*l, "%7s %*s %15s %d %d %15s %*s %*s %15s %*s %15s %15s", page, type, &w, &h, color,
+               enc, object, gen) != 8)
+      fail_msg("cannot read: %s", *l);
+    if (w == 5 && h == 3 && !strcmp(enc, "image")) png++;
+    if (!strcmp(enc, "jpeg") && !strcmp(color, "cmyk") && w == 16 && h == 8) cmyk++;
+    if (!strcmp(enc, "jpeg") && strcmp(color, "cmyk") && jpeg < 2)
+      snprintf(jpeg_object[jpeg++], sizeof jpeg_object[0], "%s %s", object, gen);
+  }
+  if (png != 1 || jpeg != 2 || cmyk != 1)
+    fail_msg("images: %d png, %d jpeg, %d cmyk:\n%s", png, jpeg, cmyk, out);
+  assert_string_equal(jpeg_object[0], jpeg_object[1]); /* one image object, drawn twice */
+  g_strfreev(lines);
+  g_free(out);
+
+  /* The JPEG's bytes are in the file as they are. */
+  gchar *pdf, *jpg;
+  gsize pdf_size, jpg_size;
+  char *path = g_strdup_printf("%s/tests/fixtures/images/tiny.jpg", A2B_SRC);
+  assert_true(g_file_get_contents(doc_pdf, &pdf, &pdf_size, NULL));
+  assert_true(g_file_get_contents(path, &jpg, &jpg_size, NULL));
+  assert_non_null(memmem(pdf, pdf_size, jpg, jpg_size));
+  g_free(pdf), g_free(jpg), g_free(path);
+}
+
+static void assert_page_size(const char *pdf, double w, double h) {
+  char *out = run("pdfinfo -f 1 -l 2 '%s'", pdf);
+  char **lines = g_strsplit(out, "\n", -1);
+  int pages = 0;
+  for (char **l = lines; *l; l++) {
+    int page;
+    double pw, ph;
+    if (sscanf(*l, "Page %d size: %lf x %lf", &page, &pw, &ph) != 3) continue;
+    if (fabs(pw - w) > 0.01 || fabs(ph - h) > 0.01)
+      fail_msg("page %d is %gx%g, not %gx%g", page, pw, ph, w, h);
+    pages++;
+  }
+  assert_int_equal(pages, 2);
+  g_strfreev(lines);
+  g_free(out);
+}
+
+static void test_page_size(void **state) {
+  (void)state;
+  NEED("pdfinfo");
+  assert_page_size(doc_pdf, 148 * 72 / 25.4, 210 * 72 / 25.4);
+  assert_page_size(a4_pdf, 210 * 72 / 25.4, 297 * 72 / 25.4);
+}
+
+static void test_metadata(void **state) {
+  (void)state;
+  NEED("pdfinfo");
+  char *out = run("TZ=UTC pdfinfo -isodates '%s'", doc_pdf);
+  assert_contains(out, "Title:           测试书\n");
+  assert_contains(out, "Subject:         主题\n");
+  assert_contains(out, "Keywords:        排版, PDF\n");
+  assert_contains(out, "Author:          作者甲\n");
+  assert_contains(out, "Creator:         art2book test\n");
+  assert_contains(out, "CreationDate:    " CREATED "\n");
+  assert_contains(out, "ModDate:         " MODIFIED "\n");
+  g_free(out);
+}
+
+/* The outline nests by level: articles at the top, headings below. */
+static void test_outline(void **state) {
+  (void)state;
+  NEED("qpdf");
+  NEED("python3");
+  char *out =
+      run("qpdf --json --json-key=outlines '%s' | python3 -c '"
+          "import json, sys\n"
+          "def walk(items, depth):\n"
+          "    for o in items:\n"
+          "        print(\"  \" * depth + o[\"title\"] + \" -> \" + str(o[\"destpageposfrom1\"]))\n"
+          "        walk(o[\"kids\"], depth + 1)\n"
+          "walk(json.load(sys.stdin)[\"outlines\"], 0)'",
+          doc_pdf);
+  assert_string_equal(out, "第一篇文章 -> 1\n"
+                           "  第一节 -> 1\n"
+                           "    第一小节 -> 1\n"
+                           "第二篇文章 -> 2\n"
+                           "  第二篇的一节 -> 2\n");
+  g_free(out);
+}
+
+/* Named destinations land on their pages; links point at the URI (quoted
+ * characters kept, non-ASCII percent-encoded) and at the destination. */
+static void test_links_and_dests(void **state) {
+  (void)state;
+  NEED("pdfinfo");
+  char *out = run("pdfinfo -dests '%s'", doc_pdf);
+  static const char *const dests[][2] = {{"a0", "1"},      {"\"%E8%8A%82%281%29\"", "1"},
+                                         {"sec-1-1", "1"}, {"a1", "2"},
+                                         {"sec-2", "2"},   {"fn-1", "2"}};
+  for (size_t i = 0; i < sizeof dests / sizeof *dests; i++) {
+    char *want = g_strdup_printf("%4s [", dests[i][1]);
+    const char *line = strstr(out, dests[i][0]);
+    if (!line) fail_msg("destination %s missing:\n%s", dests[i][0], out);
+    const char *start = line;
+    while (start > out && start[-1] != '\n')
+      start--;
+    if (strncmp(start, want, strlen(want)))
+      fail_msg("%s not on page %s:\n%s", dests[i][0], dests[i][1], out);
+    g_free(want);
+  }
+  g_free(out);
+
+  NEED("qpdf");
+  NEED("python3");
+  out = run("qpdf --json --json-key=qpdf '%s' | python3 -c '"
+            "import json, sys\n"
+            "objs = json.load(sys.stdin)[\"qpdf\"][1]\n"
+            "for k, v in sorted(objs.items()):\n"
+            "    d = v.get(\"value\")\n"
+            "    if isinstance(d, dict) and d.get(\"/Subtype\") == \"/Link\":\n"
+            "        a = d.get(\"/A\", {})\n"
+            "        print(a.get(\"/URI\") or d.get(\"/Dest\") or a.get(\"/D\"))'",
+            doc_pdf);
+  assert_contains(out, "https://example.com/%E8%B7%AF%E5%BE%84%20%28x%29?q='x'&r=%5C\n");
+  assert_contains(out, "u:%E8%8A%82%281%29\n");
+  g_free(out);
+}
+
+static void test_reproducible(void **state) {
+  (void)state;
+  gchar *a, *b;
+  gsize na, nb;
+  assert_true(g_file_get_contents(doc_pdf, &a, &na, NULL));
+  assert_true(g_file_get_contents(again_pdf, &b, &nb, NULL));
+  assert_int_equal(na, nb);
+  assert_memory_equal(a, b, na);
+  g_free(a), g_free(b);
+}
+
+/* Images that cannot be decoded are warned about once and left out. */
+static void test_bad_image(void **state) {
+  (void)state;
+  a2b_diags d = {0};
+  a2b_pdf_style st;
+  assert_true(a2b_pdf_style_load(&st, NULL, NULL, &d));
+  a2b_pdf_ts *ts = a2b_pdf_ts_new(&st, NULL, &d);
+  a2b_arena *a = a2b_arena_new();
+  static const unsigned char junk[] = "\xFF\xD8\xFF\xE0 not really a jpeg";
+  a2b_resource bad_jpeg = {.source = "/x/bad.jpg",
+                           .name = "images/bad.jpg",
+                           .media_type = "image/jpeg",
+                           .data = junk,
+                           .size = sizeof junk};
+  a2b_resource bad_png = {.source = "/x/bad.png",
+                          .name = "images/bad.png",
+                          .media_type = "image/png",
+                          .data = junk,
+                          .size = 8};
+  a2b_resource gif = {
+      .source = NULL, .name = "images/x.gif", .media_type = "image/gif", .data = junk, .size = 8};
+  a2b_pdf_page page = {.number = 3};
+  for (int i = 0; i < 2; i++) {
+    add_image(a, &page, &bad_jpeg, 10, 10, 50, 50);
+    add_image(a, &page, &bad_png, 10, 70, 50, 50);
+    add_image(a, &page, &gif, 10, 130, 50, 50);
+  }
+  char path[128];
+  snprintf(path, sizeof path, "%s/bad.pdf", dir);
+  FILE *out = fopen(path, "wb");
+  a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
+  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
+  a2b_pdf_paint_page(p, &page);
+  assert_true(a2b_pdf_painter_finish(p));
+  a2b_pdf_painter_free(p);
+  fclose(out);
+  assert_int_equal(d.n, 3); /* once per resource */
+  assert_int_equal(d.n_warnings, 3);
+  assert_string_equal(d.items[0].path, "/x/bad.jpg");
+  assert_string_equal(d.items[1].path, "/x/bad.png");
+  assert_null(d.items[2].path);
+  assert_contains(d.items[2].message, "images/x.gif");
+  assert_contains(d.items[2].message, "image/gif");
+  if (have("qpdf")) g_free(run("qpdf --check '%s'", path));
+  a2b_diags_clear(&d);
+  a2b_arena_free(a);
+  a2b_pdf_ts_free(ts);
+  a2b_pdf_style_free(&st);
+}
+
+/* A full disk is an error of finish, not a crash or a silent success. */
+static void test_write_error(void **state) {
+  (void)state;
+  FILE *out = fopen("/dev/full", "wb");
+  if (!out) skip();
+  a2b_diags d = {0};
+  a2b_pdf_style st;
+  assert_true(a2b_pdf_style_load(&st, NULL, NULL, &d));
+  a2b_pdf_ts *ts = a2b_pdf_ts_new(&st, NULL, &d);
+  a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
+  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
+  a2b_pdf_page page = {.number = 1, .show_folio = true};
+  a2b_pdf_paint_page(p, &page);
+  assert_false(a2b_pdf_painter_finish(p));
+  a2b_pdf_painter_free(p);
+  fclose(out);
+  assert_int_equal(d.n_errors, 1);
+  assert_contains(d.items[0].message, "cannot write the PDF");
+  a2b_diags_clear(&d);
+  a2b_pdf_ts_free(ts);
+  a2b_pdf_style_free(&st);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_no_diagnostics),  cmocka_unit_test(test_qpdf_check),
+      cmocka_unit_test(test_fonts),           cmocka_unit_test(test_text),
+      cmocka_unit_test(test_images),          cmocka_unit_test(test_page_size),
+      cmocka_unit_test(test_metadata),        cmocka_unit_test(test_outline),
+      cmocka_unit_test(test_links_and_dests), cmocka_unit_test(test_reproducible),
+      cmocka_unit_test(test_bad_image),       cmocka_unit_test(test_write_error),
+  };
+  return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
