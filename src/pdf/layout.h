@@ -10,6 +10,8 @@ typedef struct a2b_pdf_layout_ctx {
   const a2b_book *book;
   const a2b_pdf_style *st;
   double measure;             /* text block width, pt */
+  double text_height;         /* text block height, pt: taller images are scaled
+                                 down to it; 0 = no limit */
   a2b_diags *diags;
 } a2b_pdf_layout_ctx;
 

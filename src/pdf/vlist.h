@@ -104,7 +104,10 @@ struct a2b_pdf_vitem {
     a2b_pdf_line *line;                  /* LINE */
     const a2b_resource *image;           /* IMAGE */
     double thickness;                    /* RULE */
-    a2b_pdf_line **frame_lines;          /* FRAME: its text, n in frame_n */
+    a2b_pdf_line **frame_lines;          /* FRAME: its text, n in frame_n: lines
+                                            at the style's small size, x relative
+                                            to the frame's left edge, one
+                                            small_pitch apart, centred vertically */
     struct {
       a2b_pdf_placed *items;             /* BLOCK: items relative to its top-left */
       size_t n;
@@ -119,8 +122,9 @@ struct a2b_pdf_vitem {
     } mark;
   } u;
   size_t frame_n;
-  /* Footnote bodies referenced on this item (a LINE): placed at the foot of
-   * the page this item lands on (continued on the next page if long). */
+  /* Footnote bodies referenced on this item (a LINE, or a BLOCK: those of
+   * its lines): placed at the foot of the page this item lands on
+   * (continued on the next page if long). */
   a2b_pdf_vlist *footnotes;
 };
 
