@@ -108,8 +108,10 @@ static const a2b_node *image_of(const a2b_node *n) {
 static bool only_images(const a2b_node *para) {
   bool any = false;
   for (const a2b_node *c = para->first_child; c; c = c->next) {
-    if (image_of(c)) any = true;
-    else if (!blank_text(c)) return false;
+    if (image_of(c))
+      any = true;
+    else if (!blank_text(c))
+      return false;
   }
   return any;
 }
@@ -133,8 +135,10 @@ static void paragraph(a2b_pdf_lay *L, const a2b_node *n) {
   a2b_pdf_para p = a2b_pdf_lay_para(L);
   const a2b_pdf_style *st = L->a->c->st;
   if (!L->no_indent && !L->marker) {
-    if (!strncmp(L->lang, "zh", 2)) p.indent = st->indent_zh_em * L->size;
-    else if (!strncmp(L->lang, "ja", 2)) p.indent = st->indent_ja_em * L->size;
+    if (!strncmp(L->lang, "zh", 2))
+      p.indent = st->indent_zh_em * L->size;
+    else if (!strncmp(L->lang, "ja", 2))
+      p.indent = st->indent_ja_em * L->size;
   }
   if (s.n || L->n_lead || L->marker) a2b_pdf_lay_set(L, &s, &p);
   a2b_pdf_spans_free(&s);
@@ -154,8 +158,9 @@ static void heading(a2b_pdf_lay *L, const a2b_node *n) {
   double body = st->line_pitch;
   double above = r == 1 ? body * 1.5 : r == 2 ? body : body / 2;
   double below = r <= 2 ? body / 2 : 0;
-  if (L->out->n && L->out->items[L->out->n - 1].kind != A2B_PDF_V_GLUE)
-    a2b_pdf_lay_glue(L, above);
+  const a2b_pdf_vitem *last = L->out->n ? &L->out->items[L->out->n - 1] : NULL;
+  if (last && !(last->kind == A2B_PDF_V_GLUE && last->shade_depth == L->n_shades))
+    a2b_pdf_lay_glue(L, above); /* none after space of this level (the header's) */
   if (n->id) mark(L, n->id, a2b_node_plain_text(L->a->c->arena, n), r);
   a2b_pdf_spans s = {0};
   a2b_pdf_span style = a2b_pdf_lay_style(L);
@@ -186,27 +191,28 @@ static void thematic_break(a2b_pdf_lay *L) {
 
 /* ---- blocks ------------------------------------------------------------------- */
 
-static bool is_para(const a2b_node *n) {
-  return n->type == A2B_NODE_PARAGRAPH && !only_images(n);
-}
+static bool is_para(const a2b_node *n) { return n->type == A2B_NODE_PARAGRAPH && !only_images(n); }
 
 /* Space between two sibling blocks (headings make their own). */
 static void separate(a2b_pdf_lay *L, const a2b_node *prev, const a2b_node *n) {
   if (prev->type == A2B_NODE_HEADING || n->type == A2B_NODE_HEADING) return;
   const a2b_pdf_style *st = L->a->c->st;
   double space;
-  if (L->tight) space = 0;
+  if (L->tight)
+    space = 0;
   else if (a2b_pdf_lay_cjk(L->lang))
-    space = (is_para(prev) || prev->type == A2B_NODE_LIST) &&
-                    (is_para(n) || n->type == A2B_NODE_LIST)
-                ? 0
-                : st->line_pitch / 2;
+    space =
+        (is_para(prev) || prev->type == A2B_NODE_LIST) && (is_para(n) || n->type == A2B_NODE_LIST)
+            ? 0
+            : st->line_pitch / 2;
   else {
     space = a2b_pdf_lay_grid(L, st->paragraph_space);
     if (!(is_para(prev) && is_para(n)) && space < st->line_pitch / 2) space = st->line_pitch / 2;
   }
-  if (space > 0) a2b_pdf_lay_glue(L, space);
-  else a2b_pdf_lay_penalty(L, 0);
+  if (space > 0)
+    a2b_pdf_lay_glue(L, space);
+  else
+    a2b_pdf_lay_penalty(L, 0);
 }
 
 static void block(a2b_pdf_lay *L, const a2b_node *n) {
@@ -227,15 +233,17 @@ static void block(a2b_pdf_lay *L, const a2b_node *n) {
   case A2B_NODE_FIGURE: {
     const a2b_node *img = NULL, *cap = NULL;
     for (const a2b_node *c = n->first_child; c; c = c->next)
-      if (c->type == A2B_NODE_IMAGE && !img) img = c;
-      else if (c->type == A2B_NODE_CAPTION && !cap) cap = c;
+      if (c->type == A2B_NODE_IMAGE && !img)
+        img = c;
+      else if (c->type == A2B_NODE_CAPTION && !cap)
+        cap = c;
     if (img) a2b_pdf_lay_figure(L, img, cap);
     break;
   }
   case A2B_NODE_FOOTNOTE_DEF: break; /* laid out where referenced */
   default:
     if (a2b_node_is_inline(n->type)) break; /* never a block in a loaded model */
-    a2b_pdf_lay_blocks(L, n->first_child); /* DIV, CAPTION, stray containers */
+    a2b_pdf_lay_blocks(L, n->first_child);  /* DIV, CAPTION, stray containers */
     break;
   }
   L->lang = lang;
@@ -320,8 +328,7 @@ static void header(a2b_pdf_lay *L, const a2b_article *art) {
   const a2b_pdf_lay_labels *lb = a2b_pdf_lay_labels_for(art->lang);
   const char *meta = "";
   if (art->date.set)
-    meta = a2b_sprintf(c->arena, "%04d-%02d-%02d", art->date.year, art->date.month,
-                       art->date.day);
+    meta = a2b_sprintf(c->arena, "%04d-%02d-%02d", art->date.year, art->date.month, art->date.day);
   if (art->authors.n)
     meta = a2b_sprintf(c->arena, "%s%s%s", meta, *meta ? "  \xC2\xB7  " : "",
                        joined(c->arena, &art->authors, "", lb->author_sep));

@@ -44,7 +44,8 @@ void a2b_pdf_lay_list(a2b_pdf_lay *L, const a2b_node *list) {
   bool cjk = a2b_pdf_lay_cjk(L->lang);
   double gap = L->size * 0.5, step = L->size * (cjk ? 2 : 1.5);
   int n_items = 0;
-  for (const a2b_node *it = list->first_child; it; it = it->next) n_items++;
+  for (const a2b_node *it = list->first_child; it; it = it->next)
+    n_items++;
   if (list->u.list.ordered) { /* room for the widest number */
     double w = 0;
     marker_line(L, marker_text(arena, list, 0, list->u.list.start + n_items - 1, 0), &w);
@@ -60,11 +61,14 @@ void a2b_pdf_lay_list(a2b_pdf_lay *L, const a2b_node *list) {
   int number = list->u.list.start;
   for (const a2b_node *it = list->first_child; it; it = it->next, number++) {
     if (it != list->first_child) {
-      if (list->u.list.tight || space <= 0) a2b_pdf_lay_penalty(&I, 0);
-      else a2b_pdf_lay_glue(&I, space);
+      if (list->u.list.tight || space <= 0)
+        a2b_pdf_lay_penalty(&I, 0);
+      else
+        a2b_pdf_lay_glue(&I, space);
     }
     double w = 0;
-    I.marker = marker_line(&I, marker_text(arena, list, it->u.item.task, number, L->list_depth), &w);
+    I.marker =
+        marker_line(&I, marker_text(arena, list, it->u.item.task, number, L->list_depth), &w);
     I.marker_x = I.left - gap - w;
     if (it->id) {
       a2b_pdf_vitem *m = a2b_pdf_lay_push(&I, A2B_PDF_V_MARK);
@@ -120,8 +124,10 @@ void a2b_pdf_lay_aside(a2b_pdf_lay *L, const a2b_node *aside) {
   a2b_pdf_spans s = {0};
   a2b_pdf_span style = a2b_pdf_lay_style(&A);
   style.bold = true;
-  if (details) style.face = A2B_PDF_FACE_HEADING;
-  else style.color = color;
+  if (details)
+    style.face = A2B_PDF_FACE_HEADING;
+  else
+    style.color = color;
   a2b_pdf_spans_push(&s, &style, title, strlen(title));
   a2b_pdf_para p = a2b_pdf_lay_para(&A);
   p.align = A2B_PDF_LEFT;
@@ -149,8 +155,8 @@ static void source_lines(a2b_pdf_lay *L, const char *text, const a2b_pdf_span *s
       char *line = a2b_alloc(L->a->c->arena, (size_t)(nl - p) * 4 + 1);
       size_t k = 0, col = 0;
       for (const char *q = p; q < nl; q++) {
-        if (*q == '\t')
-          do line[k++] = ' ', col++;
+        if (*q == '\t') do
+            line[k++] = ' ', col++;
           while (col % 4);
         else {
           line[k++] = *q;

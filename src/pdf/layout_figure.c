@@ -20,10 +20,14 @@ static void image_size(const a2b_pdf_lay *L, const a2b_node *img, double *w, dou
   const a2b_resource *res = img->u.image.res;
   double aspect = (double)res->height / res->width;
   double cw = img->u.image.width, ch = img->u.image.height;
-  if (cw > 0 && ch > 0) *w = cw * PT_PER_PX, *h = ch * PT_PER_PX;
-  else if (cw > 0) *w = cw * PT_PER_PX, *h = *w * aspect;
-  else if (ch > 0) *h = ch * PT_PER_PX, *w = *h / aspect;
-  else *w = res->width * PT_PER_PX, *h = res->height * PT_PER_PX;
+  if (cw > 0 && ch > 0)
+    *w = cw * PT_PER_PX, *h = ch * PT_PER_PX;
+  else if (cw > 0)
+    *w = cw * PT_PER_PX, *h = *w * aspect;
+  else if (ch > 0)
+    *h = ch * PT_PER_PX, *w = *h / aspect;
+  else
+    *w = res->width * PT_PER_PX, *h = res->height * PT_PER_PX;
   if (*w > L->measure) *h *= L->measure / *w, *w = L->measure;
   double max_h = L->a->c->text_height;
   if (max_h > 0 && *h > max_h) *w *= max_h / *h, *h = max_h;
@@ -88,7 +92,8 @@ void a2b_pdf_lay_figure(a2b_pdf_lay *L, const a2b_node *img, const a2b_node *cap
   a2b_pdf_span style;
   small_para(L, &p, &style);
   a2b_pdf_spans s = {0};
-  if (caption) a2b_pdf_spans_inlines(L, caption->first_child, &style, &s);
+  if (caption)
+    a2b_pdf_spans_inlines(L, caption->first_child, &style, &s);
   else if (img->u.image.title && *img->u.image.title)
     a2b_pdf_spans_push(&s, &style, img->u.image.title, strlen(img->u.image.title));
   if (s.n) {

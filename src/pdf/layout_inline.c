@@ -146,7 +146,8 @@ static void node(walk *w, const a2b_node *n, const a2b_pdf_span *st) {
 }
 
 static void inlines(walk *w, const a2b_node *first, const a2b_pdf_span *st) {
-  for (const a2b_node *n = first; n; n = n->next) node(w, n, st);
+  for (const a2b_node *n = first; n; n = n->next)
+    node(w, n, st);
 }
 
 void a2b_pdf_spans_inlines(a2b_pdf_lay *L, const a2b_node *first, const a2b_pdf_span *style,

@@ -9,9 +9,9 @@
 typedef struct a2b_pdf_lay_art {
   a2b_pdf_layout_ctx *c;
   const a2b_article *art;
-  int top_level;              /* the article's highest heading level (1..6) */
-  const a2b_node **notes;     /* footnote definitions already laid out */
-  size_t n_notes, cap_notes;  /* (heap; freed at the end of the article) */
+  int top_level;             /* the article's highest heading level (1..6) */
+  const a2b_node **notes;    /* footnote definitions already laid out */
+  size_t n_notes, cap_notes; /* (heap; freed at the end of the article) */
 } a2b_pdf_lay_art;
 
 /* Where blocks go and how they look there; copied and changed for nested
@@ -19,19 +19,19 @@ typedef struct a2b_pdf_lay_art {
 typedef struct a2b_pdf_lay {
   a2b_pdf_lay_art *a;
   a2b_pdf_vlist *out;
-  const char *lang;           /* language of the text here (never NULL) */
-  double size, pitch;         /* text size and line pitch here */
-  double left, measure;       /* x of the text rel. to the margin, and its width */
-  int n_shades;               /* shades open around what is laid out here */
+  const char *lang;     /* language of the text here (never NULL) */
+  double size, pitch;   /* text size and line pitch here */
+  double left, measure; /* x of the text rel. to the margin, and its width */
+  int n_shades;         /* shades open around what is laid out here */
   const a2b_pdf_shade *shades[4];
-  bool tight;                 /* tight list item: no space between its blocks */
-  bool no_indent;             /* no first-line indent (items, cells, notes) */
-  bool in_note;               /* footnote body: references make no further bodies */
-  int list_depth;             /* open lists (bullet shape) */
-  const a2b_pdf_span *lead;   /* spans put before the next paragraph's text */
-  size_t n_lead;              /* (a footnote's number) */
-  a2b_pdf_line *marker;       /* list marker joined to the next paragraph's first */
-  double marker_x;            /* line, hanging at this x */
+  bool tight;               /* tight list item: no space between its blocks */
+  bool no_indent;           /* no first-line indent (items, cells, notes) */
+  bool in_note;             /* footnote body: references make no further bodies */
+  int list_depth;           /* open lists (bullet shape) */
+  const a2b_pdf_span *lead; /* spans put before the next paragraph's text */
+  size_t n_lead;            /* (a footnote's number) */
+  a2b_pdf_line *marker;     /* list marker joined to the next paragraph's first */
+  double marker_x;          /* line, hanging at this x */
 } a2b_pdf_lay;
 
 /* ---- spans (layout_inline.c) ----------------------------------------------- */

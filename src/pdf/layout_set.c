@@ -13,7 +13,8 @@ bool a2b_pdf_lay_cjk(const char *lang) {
 
 static void shade(const a2b_pdf_lay *L, a2b_pdf_vitem *it) {
   it->shade_depth = L->n_shades;
-  for (int i = 0; i < L->n_shades; i++) it->shades[i] = L->shades[i];
+  for (int i = 0; i < L->n_shades; i++)
+    it->shades[i] = L->shades[i];
 }
 
 a2b_pdf_vitem *a2b_pdf_lay_push(a2b_pdf_lay *L, a2b_pdf_vkind kind) {
@@ -83,7 +84,8 @@ static void join_marker(a2b_pdf_lay *L, a2b_pdf_line *line) {
   double shift = line->x - L->marker_x;
   size_t n = m->n_runs + line->n_runs;
   a2b_pdf_run *runs = a2b_alloc(L->a->c->arena, (n ? n : 1) * sizeof *runs);
-  for (size_t i = 0; i < m->n_runs; i++) runs[i] = m->runs[i]; /* x rel. to its line */
+  for (size_t i = 0; i < m->n_runs; i++)
+    runs[i] = m->runs[i]; /* x rel. to its line */
   for (size_t i = 0; i < line->n_runs; i++) {
     runs[m->n_runs + i] = line->runs[i];
     runs[m->n_runs + i].x += shift;
@@ -111,10 +113,12 @@ void a2b_pdf_lay_flush_marker(a2b_pdf_lay *L) {
  * break leaving a single line of the whole paragraph alone. */
 static void fix_penalties(a2b_pdf_lay *L, size_t from, const size_t *pens, size_t n_pens) {
   size_t total = 0;
-  for (size_t i = from; i < L->out->n; i++) total += L->out->items[i].kind == A2B_PDF_V_LINE;
+  for (size_t i = from; i < L->out->n; i++)
+    total += L->out->items[i].kind == A2B_PDF_V_LINE;
   for (size_t k = 0; k < n_pens; k++) {
     size_t before = 0;
-    for (size_t i = from; i < pens[k]; i++) before += L->out->items[i].kind == A2B_PDF_V_LINE;
+    for (size_t i = from; i < pens[k]; i++)
+      before += L->out->items[i].kind == A2B_PDF_V_LINE;
     bool lone = before <= 1 || total - before <= 1;
     L->out->items[pens[k]].penalty = lone ? A2B_PDF_INF : 0;
   }
@@ -126,9 +130,11 @@ size_t a2b_pdf_lay_set(a2b_pdf_lay *L, a2b_pdf_spans *s, const a2b_pdf_para *p0)
     a2b_pdf_spans all = {0};
     for (size_t i = 0; i < L->n_lead; i++)
       a2b_pdf_spans_push(&all, &L->lead[i], L->lead[i].text, L->lead[i].len);
-    for (size_t i = 0; i < s->n; i++) a2b_pdf_spans_push(&all, &s->v[i], s->v[i].text, s->v[i].len);
+    for (size_t i = 0; i < s->n; i++)
+      a2b_pdf_spans_push(&all, &s->v[i], s->v[i].text, s->v[i].len);
     all.breaks = s->breaks, all.n_breaks = s->n_breaks, all.cap_breaks = s->cap_breaks;
-    for (size_t i = 0; i < all.n_breaks; i++) all.breaks[i] += L->n_lead;
+    for (size_t i = 0; i < all.n_breaks; i++)
+      all.breaks[i] += L->n_lead;
     free(s->v);
     *s = all;
     L->lead = NULL, L->n_lead = 0;
@@ -148,12 +154,13 @@ size_t a2b_pdf_lay_set(a2b_pdf_lay *L, a2b_pdf_spans *s, const a2b_pdf_para *p0)
       pens[n_pens++] = L->out->n;
       a2b_pdf_lay_penalty(L, 0);
     }
-    lines += a2b_pdf_set_para(c->ts, c->arena, s->v + start, end - start, &p, L->out,
-                              L->a->art->path);
+    lines +=
+        a2b_pdf_set_para(c->ts, c->arena, s->v + start, end - start, &p, L->out, L->a->art->path);
     p.indent = 0;
     start = end;
   }
-  for (size_t i = from; i < L->out->n; i++) shade(L, &L->out->items[i]);
+  for (size_t i = from; i < L->out->n; i++)
+    shade(L, &L->out->items[i]);
   fix_penalties(L, from, pens, n_pens);
   free(pens);
   if (L->marker)

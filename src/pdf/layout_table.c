@@ -16,12 +16,12 @@ typedef struct cell {
 } cell;
 
 typedef struct table {
-  a2b_pdf_lay T;       /* text settings inside cells */
+  a2b_pdf_lay T; /* text settings inside cells */
   size_t n_rows, n_cols;
   const a2b_node **rows;
-  cell *cells;         /* n_rows * n_cols */
-  a2b_align *align;    /* per column */
-  double *width;       /* per column, with padding */
+  cell *cells;      /* n_rows * n_cols */
+  a2b_align *align; /* per column */
+  double *width;    /* per column, with padding */
   double hpad, vpad;
 } table;
 
@@ -44,8 +44,10 @@ static double min_width(table *t, cell *ce, const a2b_pdf_span *style, const a2b
       word = NULL;
     }
     if (!u) break;
-    if (wide(u)) min = 2 * t->T.size;
-    else if (!ends && !word) word = at;
+    if (wide(u))
+      min = 2 * t->T.size;
+    else if (!ends && !word)
+      word = at;
   }
   if (best) {
     a2b_pdf_span s = *style;
@@ -100,16 +102,19 @@ static void column_widths(table *t, double measure) {
   }
   if (nat > measure) {
     for (size_t j = 0; j < t->n_cols; j++) {
-      if (min >= measure) t->width[j] = cmin[j] * measure / min;
-      else t->width[j] = cmin[j] + (t->width[j] - cmin[j]) * (measure - min) / (nat - min);
+      if (min >= measure)
+        t->width[j] = cmin[j] * measure / min;
+      else
+        t->width[j] = cmin[j] + (t->width[j] - cmin[j]) * (measure - min) / (nat - min);
     }
   }
   free(cmin);
 }
 
 static a2b_pdf_align align_of(a2b_align a) {
-  return a == A2B_ALIGN_CENTER ? A2B_PDF_CENTER : a == A2B_ALIGN_RIGHT ? A2B_PDF_RIGHT
-                                                                       : A2B_PDF_LEFT;
+  return a == A2B_ALIGN_CENTER  ? A2B_PDF_CENTER
+         : a == A2B_ALIGN_RIGHT ? A2B_PDF_RIGHT
+                                : A2B_PDF_LEFT;
 }
 
 static void add_notes(a2b_arena *arena, a2b_pdf_vitem *to, const a2b_pdf_vlist *notes) {
@@ -119,8 +124,8 @@ static void add_notes(a2b_arena *arena, a2b_pdf_vitem *to, const a2b_pdf_vlist *
 }
 
 /* Rows [r0, r1) set as one BLOCK placed at x. `last`: the table's last row. */
-static a2b_pdf_vitem *row_block(table *t, size_t r0, size_t r1, double x, double width,
-                                bool header, bool last) {
+static a2b_pdf_vitem *row_block(table *t, size_t r0, size_t r1, double x, double width, bool header,
+                                bool last) {
   a2b_pdf_layout_ctx *c = t->T.a->c;
   const a2b_pdf_style *st = c->st;
   a2b_pdf_page blk = {0}; /* only its item array is used */
@@ -142,8 +147,7 @@ static a2b_pdf_vitem *row_block(table *t, size_t r0, size_t r1, double x, double
         p.measure = t->width[j] - 2 * t->hpad;
         p.align = align_of(t->align[j]);
         a2b_pdf_vlist lines = {0};
-        a2b_pdf_set_para(c->ts, c->arena, ce->spans.v, ce->spans.n, &p, &lines,
-                         t->T.a->art->path);
+        a2b_pdf_set_para(c->ts, c->arena, ce->spans.v, ce->spans.n, &p, &lines, t->T.a->art->path);
         size_t k = 0;
         for (size_t i = 0; i < lines.n; i++) {
           if (lines.items[i].kind != A2B_PDF_V_LINE) continue;
@@ -190,7 +194,8 @@ void a2b_pdf_lay_table(a2b_pdf_lay *L, const a2b_node *tbl) {
   for (const a2b_node *r = tbl->first_child; r; r = r->next) {
     t.n_rows++;
     size_t k = 0;
-    for (const a2b_node *ce = r->first_child; ce; ce = ce->next) k++;
+    for (const a2b_node *ce = r->first_child; ce; ce = ce->next)
+      k++;
     if (k > t.n_cols) t.n_cols = k;
   }
   if (!t.n_rows || !t.n_cols) return;
@@ -201,17 +206,20 @@ void a2b_pdf_lay_table(a2b_pdf_lay *L, const a2b_node *tbl) {
   memset(t.align, 0, t.n_cols * sizeof *t.align);
   t.width = a2b_xmalloc(t.n_cols * sizeof *t.width);
   size_t k = 0;
-  for (const a2b_node *r = tbl->first_child; r; r = r->next) t.rows[k++] = r;
+  for (const a2b_node *r = tbl->first_child; r; r = r->next)
+    t.rows[k++] = r;
   t.hpad = t.T.size * 0.5;
   t.vpad = t.T.size * 0.3;
   measure_cells(&t);
   column_widths(&t, L->measure);
   double width = 0;
-  for (size_t j = 0; j < t.n_cols; j++) width += t.width[j];
+  for (size_t j = 0; j < t.n_cols; j++)
+    width += t.width[j];
   double x = L->left + (width < L->measure ? (L->measure - width) / 2 : 0);
 
   size_t start = L->out->n, n_head = 0;
-  while (n_head < t.n_rows && t.rows[n_head]->u.row.header) n_head++;
+  while (n_head < t.n_rows && t.rows[n_head]->u.row.header)
+    n_head++;
   const a2b_pdf_vitem *head = NULL;
   if (n_head) {
     a2b_pdf_vitem *h = row_block(&t, 0, n_head, x, width, true, n_head == t.n_rows);
@@ -223,7 +231,8 @@ void a2b_pdf_lay_table(a2b_pdf_lay *L, const a2b_node *tbl) {
     row->u.block.repeat = head;
   }
   a2b_pdf_lay_snap(L, start);
-  for (size_t i = 0; i < t.n_rows * t.n_cols; i++) a2b_pdf_spans_free(&t.cells[i].spans);
+  for (size_t i = 0; i < t.n_rows * t.n_cols; i++)
+    a2b_pdf_spans_free(&t.cells[i].spans);
   free(t.rows);
   free(t.cells);
   free(t.align);

@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <cairo.h>
 #include <math.h>
 #include <stdio.h>
@@ -116,8 +118,8 @@ static void lay_out(fx *f, size_t index) {
   f->book = a2b_book_new();
   for (size_t i = 0; i < scan.n; i++) {
     bool failed = false;
-    a2b_article *art = a2b_load_article(f->book->arena, &scan.items[i], &opts, NULL, &f->diags,
-                                        &failed);
+    a2b_article *art =
+        a2b_load_article(f->book->arena, &scan.items[i], &opts, NULL, &f->diags, &failed);
     assert_non_null(art);
     a2b_book_add_article(f->book, art);
   }
@@ -135,7 +137,8 @@ static void lay_out(fx *f, size_t index) {
 
 static char *line_text(const a2b_pdf_line *l) {
   a2b_buf b = A2B_BUF_INIT;
-  for (size_t i = 0; i < l->n_runs; i++) a2b_buf_append(&b, l->runs[i].text, l->runs[i].text_len);
+  for (size_t i = 0; i < l->n_runs; i++)
+    a2b_buf_append(&b, l->runs[i].text, l->runs[i].text_len);
   char *s = a2b_buf_take(&b);
   return s ? s : a2b_xstrdup("");
 }
@@ -191,8 +194,9 @@ static void assert_unbreakable(const a2b_pdf_vlist *v, size_t a, size_t b) {
 
 static void test_article_start(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: 第一篇\ndate: 2024-03-16\nauthor: 陈一禾\ntags: [排版]\n"
-                        "source_url: https://example.com/x\n---\n\n正文。\n");
+  write_file(f, "a.md",
+             "---\ntitle: 第一篇\ndate: 2024-03-16\nauthor: 陈一禾\ntags: [排版]\n"
+             "source_url: https://example.com/x\n---\n\n正文。\n");
   write_file(f, "b.md", "---\ntitle: Second\n---\n\nBody.\n");
   lay_out(f, 1);
   const a2b_pdf_vlist *v = &f->list;
@@ -209,9 +213,10 @@ static void test_article_start(void **state) {
 
 static void test_header_block(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: 第一篇\ndate: 2024-03-16T21:40:00+08:00\nauthor: 陈一禾\n"
-                        "tags: [排版, CJK]\nsummary: 一句摘要。\n"
-                        "source_url: https://example.com/x\n---\n\n正文。\n");
+  write_file(f, "a.md",
+             "---\ntitle: 第一篇\ndate: 2024-03-16T21:40:00+08:00\nauthor: 陈一禾\n"
+             "tags: [排版, CJK]\nsummary: 一句摘要。\n"
+             "source_url: https://example.com/x\n---\n\n正文。\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
   size_t title = find_line(v, 0, "第一篇"), date = find_line(v, 0, "2024-03-16");
@@ -232,8 +237,9 @@ static void test_header_block(void **state) {
 
 static void test_headings(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: T\nlang: zh-CN\n---\n\n开头。\n\n## 第一节\n\n"
-                        "一段话。\n\n### 小节 {#sub}\n\n再一段话。\n");
+  write_file(f, "a.md",
+             "---\ntitle: T\nlang: zh-CN\n---\n\n开头。\n\n## 第一节\n\n"
+             "一段话。\n\n### 小节 {#sub}\n\n再一段话。\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
   const a2b_pdf_vitem *m = find_mark(v, "第一节");
@@ -258,10 +264,12 @@ static void test_headings(void **state) {
 
 static void test_paragraph_indents(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: 中文\nlang: zh-CN\n---\n\n第一段。\n\n## 节\n\n第二段。\n\n"
-                        "第三段。\n");
-  write_file(f, "b.md", "---\ntitle: English\nlang: en\n---\n\nFirst paragraph.\n\n"
-                        "Second paragraph.\n");
+  write_file(f, "a.md",
+             "---\ntitle: 中文\nlang: zh-CN\n---\n\n第一段。\n\n## 节\n\n第二段。\n\n"
+             "第三段。\n");
+  write_file(f, "b.md",
+             "---\ntitle: English\nlang: en\n---\n\nFirst paragraph.\n\n"
+             "Second paragraph.\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
   double em2 = 2 * f->st.body_size;
@@ -271,7 +279,8 @@ static void test_paragraph_indents(void **state) {
   assert_true(NEAR(v->items[p2].u.line->x, em2)); /* also after a heading */
   assert_true(NEAR(v->items[p3].u.line->x, em2));
   assert_true(NEAR(v->items[p2].height, f->st.line_pitch));
-  for (size_t i = p2 + 1; i < p3; i++) assert_int_not_equal(v->items[i].kind, A2B_PDF_V_GLUE);
+  for (size_t i = p2 + 1; i < p3; i++)
+    assert_int_not_equal(v->items[i].kind, A2B_PDF_V_GLUE);
 
   a2b_pdf_vlist en = {0};
   a2b_pdf_layout_ctx c = {f->ts, f->arena, f->book, &f->st, MEASURE, 0, &f->diags};
@@ -286,8 +295,9 @@ static void test_paragraph_indents(void **state) {
 
 static void test_hard_break_and_spans(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: T\nlang: en\n---\n\nfirst line\\\nsecond *emph* "
-                        "**bold** `code` [ext](https://example.org/) [in](b.md#part)\n");
+  write_file(f, "a.md",
+             "---\ntitle: T\nlang: en\n---\n\nfirst line\\\nsecond *emph* "
+             "**bold** `code` [ext](https://example.org/) [in](b.md#part) [art](b.md)\n");
   write_file(f, "b.md", "---\ntitle: B\nlang: en\n---\n\n## Part {#part}\n\nx\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
@@ -297,34 +307,40 @@ static void test_hard_break_and_spans(void **state) {
   assert_null(strstr(t, "second"));
   free(t);
   const a2b_pdf_line *l = v->items[l2].u.line;
-  bool ext = false, in = false;
+  char dest[32];
+  a2b_pdf_article_dest(f->book->articles[1], dest);
+  bool ext = false, in = false, art = false;
   for (size_t i = 0; i < l->n_runs; i++) {
+    if (l->runs[i].link_dest && !strcmp(l->runs[i].link_dest, dest)) art = true;
     if (l->runs[i].link_uri && !strcmp(l->runs[i].link_uri, "https://example.org/")) ext = true;
     if (l->runs[i].link_dest && !strcmp(l->runs[i].link_dest, "part")) in = true;
   }
   assert_true(ext);
   assert_true(in);
+  assert_true(art);
 }
 
 static void test_lists(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: T\nlang: zh-CN\n---\n\n"
-                        "- 第一项的文字比较长，长到一行放不下，一定会折到第二行去，这样才能看出"
-                        "悬挂缩进是不是对的，再多写几个字吧。\n"
-                        "  - 嵌套的项\n"
-                        "- [x] 完成的任务\n");
+  write_file(f, "a.md",
+             "---\ntitle: T\nlang: zh-CN\n---\n\n"
+             "- 第一项的文字比较长，长到一行放不下，一定会折到第二行去，这样才能看出"
+             "悬挂缩进是不是对的，再多写几个字吧。\n"
+             "  - 嵌套的项\n"
+             "- [x] 完成的任务\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
   size_t a = find_line(v, 0, "第一项");
   size_t b = next_line(v, a + 1);
   const a2b_pdf_line *first = v->items[a].u.line, *second = v->items[b].u.line;
   double step = 2 * f->st.body_size;
-  assert_true(NEAR(second->x, step));      /* the body hangs at the step */
-  assert_true(first->x < second->x - 1);   /* the marker hangs left of it */
+  assert_true(NEAR(second->x, step));    /* the body hangs at the step */
+  assert_true(first->x < second->x - 1); /* the marker hangs left of it */
   assert_string_equal(first->runs[0].text, "\xE2\x80\xA2");
   /* the first line's text starts where the other lines do */
   size_t k = 1;
-  while (k < first->n_runs && !strstr(first->runs[k].text, "第")) k++;
+  while (k < first->n_runs && !strstr(first->runs[k].text, "第"))
+    k++;
   assert_true(k < first->n_runs);
   assert_true(NEAR(first->x + first->runs[k].x, second->x));
   size_t n = find_line(v, 0, "嵌套");
@@ -346,10 +362,11 @@ static void test_ordered_list_numbers(void **state) {
 
 static void test_table(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: T\nlang: zh-CN\n---\n\n"
-                        "| 材料 | 用量 |\n|:--|--:|\n| 番茄 | 两个 |\n| 鸡蛋 | 三个 |\n"
-                        "| 葱 | 一根，切成葱花，炒菜的最后撒进去，这一格的文字很长，长到一定要折行"
-                        "才放得下，折行以后这一行会比别的行高。 |\n");
+  write_file(f, "a.md",
+             "---\ntitle: T\nlang: zh-CN\n---\n\n"
+             "| 材料 | 用量 |\n|:--|--:|\n| 番茄 | 两个 |\n| 鸡蛋 | 三个 |\n"
+             "| 葱 | 一根，切成葱花，炒菜的最后撒进去，这一格的文字很长，长到一定要折行"
+             "才放得下，折行以后这一行会比别的行高。 |\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
   size_t i = find_kind(v, 0, A2B_PDF_V_BLOCK);
@@ -392,8 +409,9 @@ static void test_images(void **state) {
   fx *f = *state;
   write_png(f, "wide.png", 800, 400);
   write_png(f, "small.png", 100, 50);
-  write_file(f, "a.md", "---\ntitle: T\nlang: zh-CN\n---\n\n![宽图](wide.png \"图的标题\")\n\n"
-                        "![小图](small.png)\n\n![不见了](missing.png)\n");
+  write_file(f, "a.md",
+             "---\ntitle: T\nlang: zh-CN\n---\n\n![宽图](wide.png \"图的标题\")\n\n"
+             "![小图](small.png)\n\n![不见了](missing.png)\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
   size_t i = find_kind(v, 0, A2B_PDF_V_IMAGE);
@@ -405,7 +423,7 @@ static void test_images(void **state) {
   assert_unbreakable(v, i, cap);
   size_t j = find_kind(v, i + 1, A2B_PDF_V_IMAGE);
   assert_true(j != SIZE_MAX);
-  assert_true(NEAR(v->items[j].width, 75));     /* 96 dpi, never enlarged */
+  assert_true(NEAR(v->items[j].width, 75)); /* 96 dpi, never enlarged */
   assert_true(NEAR(v->items[j].x, (MEASURE - 75) / 2));
   size_t k = find_kind(v, 0, A2B_PDF_V_FRAME);
   assert_true(k != SIZE_MAX && k > j);
@@ -418,8 +436,9 @@ static void test_images(void **state) {
 
 static void test_footnotes(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: T\nlang: zh-CN\n---\n\n一句话[^n]。又一句[^n]。\n\n"
-                        "[^n]: 注释的内容。\n");
+  write_file(f, "a.md",
+             "---\ntitle: T\nlang: zh-CN\n---\n\n一句话[^n]。又一句[^n]。\n\n"
+             "[^n]: 注释的内容。\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
   size_t l = find_line(v, 0, "一句话");
@@ -433,8 +452,7 @@ static void test_footnotes(void **state) {
   assert_true(note->n_anchors >= 1);
   bool linked = false;
   for (size_t i = 0; i < it->u.line->n_runs; i++)
-    if (it->u.line->runs[i].link_dest &&
-        !strcmp(it->u.line->runs[i].link_dest, note->anchors[0]))
+    if (it->u.line->runs[i].link_dest && !strcmp(it->u.line->runs[i].link_dest, note->anchors[0]))
       linked = true;
   assert_true(linked);
   /* the body is attached once, and the definition is not in the body */
@@ -452,8 +470,9 @@ static void test_footnotes(void **state) {
 
 static void test_shaded_blocks(void **state) {
   fx *f = *state;
-  write_file(f, "a.md", "---\ntitle: T\nlang: en\n---\n\n```c:app.c\nint x;\n\n"
-                        "int y;\n```\n\n> quoted\n\n> [!WARNING]\n> careful\n");
+  write_file(f, "a.md",
+             "---\ntitle: T\nlang: en\n---\n\n```c:app.c\nint x;\n\n"
+             "int y;\n```\n\n> quoted\n\n> [!WARNING]\n> careful\n");
   lay_out(f, 0);
   const a2b_pdf_vlist *v = &f->list;
   size_t name = find_line(v, 0, "app.c"), x = find_line(v, 0, "int x;");
