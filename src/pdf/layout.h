@@ -10,18 +10,31 @@ typedef struct a2b_pdf_layout_ctx {
   const a2b_book *book;
   const a2b_pdf_style *st;
   double measure;             /* text block width, pt */
+  double text_height;         /* text block height, pt: taller images are scaled
+                                 down to it; 0 = no limit */
   a2b_diags *diags;
 } a2b_pdf_layout_ctx;
 
-/* The whole article: a MARK (destination "a<index>" and outline level 0),
- * the header block (title, date, author, tags, summary, source URL), then
- * every block of the body with MARKs for headings (destination = node id,
- * outline level = relative heading depth) and for ids of other nodes.
+/* The whole article, appended to `out`: a MARK (destination
+ * a2b_pdf_article_dest(), outline level 0, the title, `article` set), the
+ * header block (title, date, authors, tags, summary, source URL, a rule),
+ * then every block of the body: MARKs for headings (destination = node id,
+ * outline level = depth below the article's highest heading level, from 1)
+ * and for ids of other blocks (no outline entry); a PENALTY A2B_PDF_INF after
+ * each heading, which no legal break separates from the next block's first
+ * lines. Vertical spaces are multiples of half the body line pitch, and
+ * blocks set at other pitches (code, tables, figures) are padded back onto
+ * that grid. Footnote bodies hang on the line (or table row BLOCK) that
+ * first references them; table body rows name the header BLOCK in
+ * u.block.repeat (a copy outside the list, stable while it grows).
  * Internal links become span.link_dest = the target's destination name:
- * "a<index>" for an article, the node id for a fragment. */
+ * a2b_pdf_article_dest() for an article, the node id for a fragment;
+ * footnote references link to "fn-a<N>-<number>" (N = index + 1), the
+ * anchor of the note's first line. Everything is allocated in c->arena. */
 void a2b_pdf_layout_article(a2b_pdf_layout_ctx *c, const a2b_article *art, a2b_pdf_vlist *out);
 
-/* The destination name of an article's start. Static-size result in buf. */
+/* The destination name of an article's start, "@a<index + 1>" ('@' is no XML
+ * name character, so no node id can be the same). Written into buf. */
 const char *a2b_pdf_article_dest(const a2b_article *art, char buf[32]);
 
 #endif

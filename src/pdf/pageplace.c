@@ -62,7 +62,7 @@ static void place_frame(a2b_arena *a, a2b_pdf_page *page, const a2b_pdf_vitem *i
   for (size_t k = 0; k < it->frame_n; k++) {
     const a2b_pdf_line *line = it->u.frame_lines[k];
     double h = line->ascent + line->descent;
-    place_line(a, page, line, x0, ty, h, ty + line->ascent);
+    place_line(a, page, line, x0 + it->x, ty, h, ty + line->ascent);
     ty += h;
   }
 }

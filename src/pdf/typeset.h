@@ -48,6 +48,7 @@ typedef struct a2b_pdf_span {
   const char *link_uri;     /* external link */
   const char *link_dest;    /* internal link: named destination */
   const char *anchor;       /* a named destination at the start of this span */
+  const char *lang;         /* BCP 47 of this span (raw HTML lang=); NULL = the paragraph's */
   a2b_pdf_vlist *footnote;  /* a footnote body referenced right after this span:
                                attached to the line holding the span's end */
 } a2b_pdf_span;

@@ -108,9 +108,11 @@ struct a2b_pdf_vitem {
     a2b_pdf_line *line;                  /* LINE */
     const a2b_resource *image;           /* IMAGE */
     double thickness;                    /* RULE */
-    a2b_pdf_line **frame_lines;          /* FRAME: its text, n in frame_n; each
-                                            line's x is relative to the text
-                                            block's left margin, as for LINEs */
+    a2b_pdf_line **frame_lines;          /* FRAME: its text, n in frame_n: lines
+                                            at the style's small size, x relative
+                                            to the frame's left edge, stacked by
+                                            their ascent + descent and centred
+                                            vertically in the frame */
     struct {
       a2b_pdf_placed *items;             /* BLOCK: items relative to its top-left */
       size_t n;
@@ -125,8 +127,9 @@ struct a2b_pdf_vitem {
     } mark;
   } u;
   size_t frame_n;
-  /* Footnote bodies referenced on this item (a LINE): placed at the foot of
-   * the page this item lands on (continued on the next page if long). */
+  /* Footnote bodies referenced on this item (a LINE, or a BLOCK: those of
+   * its lines): placed at the foot of the page this item lands on
+   * (continued on the next page if long). */
   a2b_pdf_vlist *footnotes;
 };
 
