@@ -24,6 +24,10 @@ typedef struct a2b_pdf_ts a2b_pdf_ts;
 a2b_pdf_ts *a2b_pdf_ts_new(const a2b_pdf_style *st, const char *font_dir, a2b_diags *d);
 void a2b_pdf_ts_free(a2b_pdf_ts *ts);
 
+/* The language of paragraphs whose `lang` is NULL (the book's); copied.
+ * Until set: "en". */
+void a2b_pdf_ts_set_lang(a2b_pdf_ts *ts, const char *lang);
+
 /* The pango context (for paint: font options must match). */
 PangoContext *a2b_pdf_ts_context(a2b_pdf_ts *ts);
 
