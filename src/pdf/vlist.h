@@ -29,10 +29,13 @@
  * shaped item; `text` is the exact source text they show (for the PDF's
  * ActualText / ToUnicode mapping and for --dump-layout). */
 typedef struct a2b_pdf_run {
-  PangoGlyphItem *glyphs; /* owned by the typesetter; positions in Pango units,
-                             already adjusted for justification */
-  const char *text;       /* UTF-8 of this run (glyphs->item->offset indexes into
-                             the paragraph text; `text` is the run's own copy) */
+  PangoGlyphItem *glyphs; /* in the arena with the line (never pango_*_free it);
+                             its font is held by the typesetter; positions in
+                             Pango units, already adjusted for justification */
+  const char *text;       /* UTF-8 of this run, the run's own copy: glyphs->item
+                             has offset 0 and log clusters index this text, so
+                             paint calls pango_cairo_show_glyph_item(cr, text,
+                             glyphs) */
   int text_len;
   double x;               /* left edge, relative to the line's x */
   double width;           /* advance of the run */
@@ -120,7 +123,9 @@ struct a2b_pdf_vitem {
   } u;
   size_t frame_n;
   /* Footnote bodies referenced on this item (a LINE): placed at the foot of
-   * the page this item lands on (continued on the next page if long). */
+   * the page this item lands on (continued on the next page if long). The
+   * items of every body referenced on the line, copied one after another in
+   * reference order; NULL when none. */
   a2b_pdf_vlist *footnotes;
 };
 
