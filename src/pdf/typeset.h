@@ -24,6 +24,10 @@ typedef struct a2b_pdf_ts a2b_pdf_ts;
 a2b_pdf_ts *a2b_pdf_ts_new(const a2b_pdf_style *st, const char *font_dir, a2b_diags *d);
 void a2b_pdf_ts_free(a2b_pdf_ts *ts);
 
+/* The language of paragraphs whose `lang` is NULL (the book's); copied.
+ * Until set: "en". */
+void a2b_pdf_ts_set_lang(a2b_pdf_ts *ts, const char *lang);
+
 /* The pango context (for paint: font options must match). */
 PangoContext *a2b_pdf_ts_context(a2b_pdf_ts *ts);
 
@@ -75,15 +79,28 @@ typedef struct a2b_pdf_para {
 /* Shape `spans`, break them into lines of p->measure and append them to
  * `out` as LINE items of height p->pitch, with a PENALTY between lines:
  * A2B_PDF_INF after the first line and before the last one (no single
- * orphan or widow line on a page), 0 elsewhere. Lines, runs and
+ * orphan or widow line on a page), 0 elsewhere. Lines, runs, glyph items and
  * strings are allocated in `arena`. A character no font has is reported once
- * per book (with `where`, the article path) and left out, never drawn as a
- * box. Returns the number of lines. */
+ * per typesetter (with `where`, the article path) and left out (an empty
+ * glyph; its text stays in the run), never drawn as a box. A line too wide
+ * for the measure (a word longer than it) is reported once per paragraph.
+ *
+ * Justified lines end at the measure (within 1/1024 pt); the last line and
+ * lines ending in a newline keep their natural width. Spaces at breaks are
+ * dropped from the runs; newlines never appear in runs. A span's anchor goes
+ * to the line where the span starts, its footnote to the LINE item where it
+ * ends (vitem.footnotes). Code paragraphs are set ragged, break at any
+ * character when a line is too long, and every continuation line starts with
+ * a grey "↪" run (mono face) followed by a quarter em: all code lines are set
+ * to the measure less that width. Text with no break opportunity (empty
+ * spans) gives no line. Returns the number of lines. */
 size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *spans, size_t n,
                         const a2b_pdf_para *p, a2b_pdf_vlist *out, const char *where);
 
 /* One line of text with no breaking (running heads, folios, TOC entries,
- * table column measurement): its natural width in *width. */
+ * table column measurement): its natural width in *width (NULL: not
+ * wanted). x = p->left + p->indent, aligned in p->measure - p->indent for
+ * CENTER/RIGHT. Newlines are left out. Never NULL. */
 a2b_pdf_line *a2b_pdf_set_line(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *spans,
                                size_t n, const a2b_pdf_para *p, double *width, const char *where);
 

@@ -29,14 +29,13 @@
  * shaped item; `text` is the exact source text they show (for the PDF's
  * ActualText / ToUnicode mapping and for --dump-layout). */
 typedef struct a2b_pdf_run {
-  PangoGlyphItem *glyphs; /* owned by the typesetter; positions in Pango units,
-                             already adjusted for justification. Its item
-                             indexes `text` itself: glyphs->item->offset == 0,
-                             glyphs->item->length == text_len, log_clusters
-                             relative to `text` (a run sliced from a shaped
-                             paragraph gets its own item with the offset
-                             rebased), as pango_cairo_show_glyph_item needs */
-  const char *text;       /* UTF-8 of this run: the run's own copy */
+  PangoGlyphItem *glyphs; /* in the arena with the line (never pango_*_free it);
+                             its font is held by the typesetter; positions in
+                             Pango units, already adjusted for justification */
+  const char *text;       /* UTF-8 of this run, the run's own copy: glyphs->item
+                             has offset 0, length text_len, and log clusters
+                             index this text, so paint calls
+                             pango_cairo_show_glyph_item(cr, text, glyphs) */
   int text_len;
   double x;               /* left edge, relative to the line's x */
   double width;           /* advance of the run */
@@ -129,7 +128,9 @@ struct a2b_pdf_vitem {
   size_t frame_n;
   /* Footnote bodies referenced on this item (a LINE, or a BLOCK: those of
    * its lines): placed at the foot of the page this item lands on
-   * (continued on the next page if long). */
+   * (continued on the next page if long). The items of every body referenced
+   * on the line, copied one after another in reference order; NULL when
+   * none. */
   a2b_pdf_vlist *footnotes;
 };
 

@@ -1,0 +1,101 @@
+/* Itemizing and shaping a paragraph's text, with a shaping cache; and the
+ * typesetter's private state shared by typeset.c and setpara.c. */
+#ifndef A2B_PDF_SHAPE_H
+#define A2B_PDF_SHAPE_H
+
+#include <pango/pango.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "pdf/linebreak.h"
+#include "pdf/typeset.h"
+
+/* A shaped segment: one font, one span, contiguous text, either all white
+ * space or none. Segments are in logical order. */
+typedef struct a2b_pdf_seg {
+  PangoAnalysis analysis; /* font held by the shaper; extra_attrs NULL */
+  int offset, length;     /* bytes in the paragraph text */
+  int span;               /* index of the span holding it */
+  size_t glyph0, n_glyphs;/* into a2b_pdf_shaped.glyphs / .clusters */
+} a2b_pdf_seg;
+
+/* A shaped paragraph. Arrays are reused between calls (no allocation once
+ * they are big enough); free with a2b_pdf_shaped_free. */
+typedef struct a2b_pdf_shaped {
+  a2b_pdf_seg *segs;
+  size_t n_segs, segs_cap;
+  PangoGlyphInfo *glyphs; /* widths and offsets in Pango units */
+  int *clusters;          /* byte offset in the paragraph text of each glyph's cluster */
+  size_t n_glyphs, glyphs_cap;
+  PangoLogAttr *attrs;    /* one per character, plus one for the end */
+  size_t n_attrs, attrs_cap;
+} a2b_pdf_shaped;
+
+typedef struct a2b_pdf_shaper a2b_pdf_shaper;
+
+/* A shaper whose cache holds at most about `cache_bytes` (then starts
+ * afresh). It holds a reference on every font it has shaped with, so
+ * glyph strings made from its output stay drawable until it is freed. */
+a2b_pdf_shaper *a2b_pdf_shaper_new(size_t cache_bytes);
+void a2b_pdf_shaper_free(a2b_pdf_shaper *sh);
+
+/* Itemize text[0, len) with `attrs` (font descriptions, language), split the
+ * items at the span ends `span_ends` (ascending byte offsets, the last ==
+ * len), at changes between white space and other text, and after CJK
+ * punctuation, and shape each piece (from the cache when it has been seen
+ * with the same font, language, direction and text). Positions are not
+ * rounded. Log attributes for `lang` are computed too. */
+void a2b_pdf_shape(a2b_pdf_shaper *sh, PangoContext *ctx, const char *text, int len,
+                   PangoAttrList *attrs, PangoLanguage *lang, const int *span_ends,
+                   size_t n_spans, a2b_pdf_shaped *out);
+void a2b_pdf_shaped_free(a2b_pdf_shaped *s);
+
+/* Ascent and descent of `font` in points (cached). */
+void a2b_pdf_font_extents(a2b_pdf_shaper *sh, PangoFont *font, double *ascent, double *descent);
+
+/* Cache statistics, for tuning. */
+void a2b_pdf_shaper_stats(const a2b_pdf_shaper *sh, size_t *hits, size_t *misses);
+
+/* ---- the typesetter's private state (typeset.c, setpara.c) --------------- */
+
+struct a2b_pdf_ts {
+  a2b_pdf_style st;           /* a shallow copy: face names belong to the caller */
+  a2b_diags *diags;
+  void *fc_config;            /* FcConfig with the extra font folders, or NULL */
+  PangoFontMap *fontmap;
+  PangoContext *ctx;
+  PangoLanguage *default_lang;
+  a2b_pdf_shaper *shaper;
+  GHashTable *missing;        /* code points already reported as missing */
+  /* family lists "A,B", made from the style */
+  char *fam_body[2], *fam_heading[2], *fam_mono, *fam_emph_cjk; /* [1]: CJK first */
+  /* scratch, reused by every paragraph */
+  a2b_buf text;
+  int *span_ends;
+  size_t span_ends_cap;
+  a2b_pdf_shaped shaped;
+  struct a2b_pdf_unit *units;
+  size_t n_units, units_cap;
+  a2b_lb_item *items;
+  size_t n_items, items_cap;
+  a2b_lb lb;
+};
+
+/* The Pango language for a BCP 47 tag (zh, zh-Hans -> zh-cn; zh-Hant, zh-TW
+ * -> zh-tw; zh-HK -> zh-hk; others as given); NULL: the default. */
+PangoLanguage *a2b_pdf_ts_language(a2b_pdf_ts *ts, const char *lang);
+/* True for languages set with CJK fonts first and CJK line rules (zh, ja). */
+bool a2b_pdf_lang_is_cjk(PangoLanguage *lang);
+/* True for characters treated as CJK for spacing and emphasis: ideographs,
+ * kana, bopomofo, CJK and full-width punctuation; in a CJK paragraph also
+ * the punctuation CJK fonts set full width (quotes, dashes, ellipsis). */
+bool a2b_pdf_char_is_cjk(gunichar c, bool cjk_para);
+
+/* Append to `attrs` the font description of `sp` (size in pt) over bytes
+ * [start, end) of text; emphasis is split between CJK characters (Kai or
+ * sans face, upright) and others (italic). */
+void a2b_pdf_ts_span_attrs(a2b_pdf_ts *ts, PangoAttrList *attrs, const a2b_pdf_span *sp,
+                           double size, bool cjk_para, const char *text, int start, int end);
+
+#endif
