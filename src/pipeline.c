@@ -14,6 +14,7 @@
 #include "epub.h"
 #include "load.h"
 #include "markdown.h"
+#include "pdf.h"
 #include "resolve.h"
 #include "scan.h"
 
@@ -117,6 +118,11 @@ static int write_outputs(const a2b_book *book, const a2b_options *opts, a2b_diag
       return A2B_EXIT_IO;
     }
   }
+  if (opts->pdf_path) {
+    int status = a2b_pdf_module_write(book, opts, d);
+    if (status != A2B_EXIT_OK) return status;
+    if (opts->verbose) fprintf(stderr, "art2book: wrote %s\n", opts->pdf_path);
+  }
   if (opts->epub_path) {
     int status = a2b_epub_write(book, opts, d);
     if (status != A2B_EXIT_OK) return status;
@@ -136,10 +142,6 @@ static void print_summary(const a2b_diags *d, size_t failed, size_t total) {
 }
 
 int a2b_pipeline_run(const a2b_options *opts) {
-  if (opts->pdf_path) {
-    fputs("art2book: error: --pdf is not available yet; only --epub and --dump are\n", stderr);
-    return A2B_EXIT_USAGE;
-  }
   a2b_diags d = {0};
   d.echo = stderr;
   a2b_book *book = a2b_book_new();

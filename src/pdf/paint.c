@@ -21,6 +21,7 @@ struct a2b_pdf_painter {
   FILE *out;
   int write_errno; /* errno of the first failed write, or 0 */
   bool discard;    /* freed unfinished: write nothing more */
+  bool doc_open;   /* the document structure tag is open */
   cairo_surface_t *surface;
   cairo_t *cr;
   a2b_pdf_ts *ts;
@@ -197,8 +198,7 @@ static void paint_line(a2b_pdf_painter *p, const a2b_pdf_line *line, double x, d
     add_link(p, r, x + r->x, y - line->ascent, last->x + last->width - r->x,
              line->ascent + line->descent);
   }
-  for (size_t i = 0; i < line->n_anchors; i++)
-    dest(p, line->anchors[i], x, y - line->ascent);
+  /* The line's anchors are DEST items of their own (pagination). */
 }
 
 /* ---- running heads and folio -------------------------------------------- */
@@ -295,7 +295,13 @@ static void paint_item(a2b_pdf_painter *p, const a2b_pdf_placed *it) {
 
 void a2b_pdf_paint_page(a2b_pdf_painter *p, const a2b_pdf_page *page) {
   cairo_pdf_surface_set_size(p->surface, p->st->page_width, p->st->page_height);
-  cairo_tag_begin(p->cr, "Document", "");
+  /* One structure element around the whole document: cairo 1.16 writes a
+   * broken cross-reference table for links outside any structure tag, and
+   * asserts at finish with one per page on some documents with images. */
+  if (!p->doc_open) {
+    cairo_tag_begin(p->cr, "Document", "");
+    p->doc_open = true;
+  }
   for (size_t i = 0; i < page->n; i++) {
     const a2b_pdf_placed *it = &page->items[i];
     if (it->kind == A2B_PDF_P_RECT) fill_rect(p->cr, it->color, it->x, it->y, it->w, it->h);
@@ -303,11 +309,11 @@ void a2b_pdf_paint_page(a2b_pdf_painter *p, const a2b_pdf_page *page) {
   for (size_t i = 0; i < page->n; i++)
     paint_item(p, &page->items[i]);
   paint_heads(p, page);
-  cairo_tag_end(p->cr, "Document");
   cairo_show_page(p->cr);
 }
 
 bool a2b_pdf_painter_finish(a2b_pdf_painter *p) {
+  if (p->doc_open) cairo_tag_end(p->cr, "Document");
   cairo_status_t status = cairo_status(p->cr);
   cairo_surface_finish(p->surface);
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(p->surface);

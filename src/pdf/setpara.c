@@ -23,6 +23,10 @@
 #include "arena.h"
 #include "pdf/shape.h"
 
+/* Cost of breaking inside a word too wide for the line: far above any
+ * ordinary break, below an overfull line. */
+#define EMERGENCY_PENALTY 5000.0
+
 enum { U_TEXT, U_SPACE, U_NEWLINE };
 
 /* A cluster: glyphs [g0, g1) showing bytes [b0, b1) of the paragraph. */
@@ -34,6 +38,7 @@ struct a2b_pdf_unit {
   int extra; /* justification added to its last glyph, Pango units */
   unsigned char kind;
   bool cjk_first, cjk_last, hyphen_last;
+  bool hyphen_lead; /* ends with a hyphen that starts a word (`-v`, `--opt`) */
 };
 typedef struct a2b_pdf_unit unit;
 
@@ -133,7 +138,11 @@ static void finish_unit(unit *u, const char *text, const PangoGlyphInfo *glyphs,
   u->kind = first == '\n' ? U_NEWLINE : first == ' ' ? U_SPACE : U_TEXT;
   u->cjk_first = a2b_pdf_char_is_cjk(first, cjk);
   u->cjk_last = a2b_pdf_char_is_cjk(last, cjk);
-  u->hyphen_last = last == '-' || last == 0x2010;
+  bool hyphen = last == '-' || last == 0x2010;
+  const char *at = g_utf8_prev_char(text + u->b1);
+  gunichar before = at > text ? g_utf8_get_char(g_utf8_prev_char(at)) : ' ';
+  u->hyphen_last = hyphen && g_unichar_isalnum(before);
+  u->hyphen_lead = hyphen && !g_unichar_isalnum(before);
 }
 
 /* Clusters of the shaped text, in logical order. */
@@ -184,7 +193,11 @@ static void add_penalty(a2b_pdf_ts *ts, double penalty, bool flagged, int ref) {
 
 /* Break items over the units; each item's ref is the unit where it starts
  * (glue between clusters and penalties: the unit after them). */
-static void make_items(a2b_pdf_ts *ts, const a2b_pdf_span *spans, bool code, double em) {
+/* `emergency` > 0: a word wider than this may break between any two of its
+ * clusters (at a high cost), so that no line sticks out of a narrow column;
+ * 0 = never. */
+static void make_items(a2b_pdf_ts *ts, const a2b_pdf_span *spans, bool code, double em,
+                       double emergency) {
   const PangoLogAttr *attrs = ts->shaped.attrs;
   const char *text = a2b_buf_cstr(&ts->text);
   ts->n_items = 0;
@@ -221,11 +234,17 @@ static void make_items(a2b_pdf_ts *ts, const a2b_pdf_span *spans, bool code, dou
           g->cls = A2B_LB_INTER_IDEOGRAPH;
           g->stretch = INTER_IDEOGRAPH_STRETCH * em;
           in_box = false;
-        } else if (can || (code && attrs[ci].is_cursor_position)) {
+        } else if ((can && !(prev->hyphen_lead && !code)) ||
+                   (code && attrs[ci].is_cursor_position)) {
+          /* never a break after a hyphen that starts a word: `-Zflag`, `--opt` */
           bool hy = prev->hyphen_last && !code;
           add_penalty(ts, hy ? 50 : 0, hy, ref);
           in_box = false;
         }
+      }
+      if (in_box && emergency > 0 && ts->items[ts->n_items - 1].width + w > emergency) {
+        add_penalty(ts, EMERGENCY_PENALTY, false, ref);
+        in_box = false;
       }
       if (in_box) {
         ts->items[ts->n_items - 1].width += w;
@@ -431,9 +450,9 @@ size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *sp
                         const a2b_pdf_para *p, a2b_pdf_vlist *out, const char *where) {
   a2b_pdf_line *marker = p->code ? code_marker(ts, arena, p, where) : NULL;
   prepare(ts, spans, n, p, where);
-  make_items(ts, spans, p->code, p->size);
   double mw = marker ? marker->width : 0;
   double widths[2] = {p->measure - p->indent - mw, p->measure - p->hang - mw};
+  make_items(ts, spans, p->code, p->size, widths[0] < widths[1] ? widths[0] : widths[1]);
   bool justified = p->align == A2B_PDF_JUSTIFY && !p->code;
   a2b_lb_params lp = {widths, 2, 1.5, 10, 3000, 3000, !justified};
   size_t n_lines = a2b_lb_break(&ts->lb, ts->items, ts->n_items, &lp);

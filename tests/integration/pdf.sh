@@ -51,7 +51,8 @@ def walk(items):
         titles.add(o["title"])
         walk(o["kids"])
 walk(doc["outlines"])
-want = [json.loads(m) for m in re.findall(r"^  title: (\".*\")$", open(sys.argv[1]).read(), re.M)]
+want = [json.loads(m) for m in
+        re.findall(r"^article \d+ .*\n  title: (\".*\")$", open(sys.argv[1]).read(), re.M)]
 missing = [t for t in want if t not in titles]
 for t in missing:
     print("not in the outline:", t, file=sys.stderr)

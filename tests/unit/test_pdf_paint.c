@@ -202,8 +202,8 @@ static bool paint_doc(const char *path, const char *paper, a2b_diags *d) {
   add_dest(a, &p2, "sec-2", "第二篇的一节", 1, 100);
   a2b_pdf_span l3[] = {{.text = "第二页正文。", .len = strlen("第二页正文。")}};
   a2b_pdf_line *with_anchor = set(ts, a, &st, l3, 1);
-  static const char *anchors[] = {"fn-1"};
-  with_anchor->anchors = anchors, with_anchor->n_anchors = 1;
+  /* A line's anchors reach paint as DEST items placed by pagination. */
+  add_dest(a, &p2, "fn-1", NULL, 0, 108);
   add_line(a, &p2, with_anchor, 50, 120);
   add_image(a, &p2, jpg, 50, 140, 40, 40); /* the same JPEG again: embedded once */
 

@@ -187,6 +187,47 @@ static bool family_has(PangoFont *font, const char *part) {
   return yes;
 }
 
+/* The text of line k, runs concatenated (static buffer). */
+static const char *line_text(const a2b_pdf_vlist *v, size_t k) {
+  static char buf[1024];
+  buf[0] = '\0';
+  const a2b_pdf_line *l = line_at(v, k);
+  for (size_t i = 0; l && i < l->n_runs; i++) strncat(buf, l->runs[i].text, l->runs[i].text_len);
+  return buf;
+}
+
+/* A word wider than the line breaks inside rather than sticking out; a
+ * hyphen that starts a word (`-Zflag`) never ends a line. */
+static void test_emergency_breaks_and_leading_hyphens(void **state) {
+  fixture *f = *state;
+  const char *word = "slightly_smiling_face_with_open_mouth_and_smiling_eyes";
+  a2b_pdf_span sp = {.text = word, .len = strlen(word)};
+  a2b_pdf_para p = para("en", 60);
+  p.align = A2B_PDF_LEFT;
+  a2b_pdf_vlist v = {0};
+  size_t before = f->diags.n_warnings;
+  size_t n = a2b_pdf_set_para(f->ts, f->arena, &sp, 1, &p, &v, "t.md");
+  assert_true(n >= 3);
+  for (size_t k = 0; k < n; k++) assert_true(line_at(&v, k)->width <= 60 + 0.1);
+  assert_int_equal(f->diags.n_warnings, before); /* no overfull line */
+
+  const char *opts = "Stabilizing `-Znext-solver=coherence` and --verbose options in rustc";
+  for (double measure = 40; measure <= 200; measure += 7) {
+    a2b_pdf_span s2 = {.text = opts, .len = strlen(opts)};
+    a2b_pdf_para p2 = para("en", measure);
+    a2b_pdf_vlist v2 = {0};
+    size_t m = a2b_pdf_set_para(f->ts, f->arena, &s2, 1, &p2, &v2, "t.md");
+    for (size_t k = 0; k + 1 < m; k++) {
+      const char *t = line_text(&v2, k);
+      size_t len = strlen(t);
+      bool leading = len >= 2 && t[len - 1] == '-' && (t[len - 2] == '`' || t[len - 2] == '-' ||
+                                                       t[len - 2] == ' ');
+      if (len == 1 && t[0] == '-') leading = true;
+      assert_false(leading);
+    }
+  }
+}
+
 static void test_full_width_quotes(void **state) {
   fixture *f = *state;
   const char *s = "他说“好”。";
@@ -345,6 +386,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_chinese_justified, setup, teardown),
       cmocka_unit_test_setup_teardown(test_latin_words_kept, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_emergency_breaks_and_leading_hyphens, setup, teardown),
       cmocka_unit_test_setup_teardown(test_full_width_quotes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_glyph_forms_by_language, setup, teardown),
       cmocka_unit_test_setup_teardown(test_emphasis_faces, setup, teardown),
