@@ -42,30 +42,34 @@ static const char *file_stem(a2b_arena *arena, const char *rel_path) {
   return a2b_strndup(arena, name, len);
 }
 
-/* Han / kana presence in the prose of a subtree (code is not prose). */
-static void scan_scripts(const a2b_node *n, bool *han, bool *kana) {
+/* Han and kana characters in the prose of a subtree (code is not prose).
+ * The katakana middle dot is left out: Chinese text uses it too. */
+static void count_scripts(const a2b_node *n, size_t *han, size_t *kana) {
   if (n->type == A2B_NODE_CODE_BLOCK || n->type == A2B_NODE_CODE ||
       n->type == A2B_NODE_MATH_BLOCK || n->type == A2B_NODE_MATH_INLINE)
     return;
   if (n->type == A2B_NODE_TEXT && n->u.literal) {
-    for (const char *p = n->u.literal; *p && !*kana;) {
+    for (const char *p = n->u.literal; *p;) {
       uint32_t c = a2b_utf8_next(&p);
-      if (a2b_is_kana(c)) *kana = true;
-      else if (a2b_is_han(c)) *han = true;
+      if (a2b_is_kana(c) && c != 0x30FB) (*kana)++;
+      else if (a2b_is_han(c)) (*han)++;
     }
     return;
   }
-  for (const a2b_node *c = n->first_child; c && !*kana; c = c->next) scan_scripts(c, han, kana);
+  for (const a2b_node *c = n->first_child; c; c = c->next) count_scripts(c, han, kana);
 }
 
 static const char *detect_lang(a2b_arena *arena, const a2b_article *art, const char *book_lang) {
-  bool han = false, kana = false;
-  scan_scripts(art->body, &han, &kana);
+  size_t han = 0, kana = 0;
+  count_scripts(art->body, &han, &kana);
   if (art->title) {
     a2b_node t = {.type = A2B_NODE_TEXT, .u.literal = art->title};
-    scan_scripts(&t, &han, &kana);
+    count_scripts(&t, &han, &kana);
   }
-  const char *want = kana ? "ja" : han ? "zh" : NULL;
+  /* Japanese prose is kana for a third or more; a Chinese article may quote
+   * a Japanese name or two. */
+  bool ja = kana >= 3 && kana * 10 >= han + kana;
+  const char *want = ja ? "ja" : han || kana ? "zh" : NULL;
   if (!want) {
     /* No Han or kana: not Chinese or Japanese whatever the book is; English
      * is the best guess for Latin text in a CJK book. */

@@ -1,8 +1,11 @@
 /* --dump-layout: a page's placed items as one JSON object.
  *
- *   {"number":N,"width":W,"height":H,"show_folio":B,"head_left":S|null,
- *    "head_right":S|null,"article":PATH|null,"items":[ITEM,...]}
- *   line:   {"type":"line","x","y"(baseline),"width","text","advances":[pt..],
+ *   {"number":N,"width":W,"height":H,"text_left","text_top","text_width",
+ *    "show_folio":B,"head_left":S|null,"head_right":S|null,"article":PATH|null,
+ *    "items":[ITEM,...]}
+ *   line:   {"type":"line","x","y"(baseline),"width","measure","size",
+ *            "role":"body|heading|code|table|caption|footnote|meta",
+ *            "para":N (0: none),"justified":B,"text","advances":[pt..],
  *            "runs":[{"x","width","text","font","size","uri","dest"}]}
  *            (run x is relative to the line; font, size, uri, dest when known)
  *   image:  {"type":"image","name","x","y","w","h"}
@@ -128,6 +131,12 @@ static void put_line(FILE *out, const a2b_pdf_placed *p) {
   put_field(out, "x", p->x);
   put_field(out, "y", p->y);
   put_field(out, "width", line->width);
+  put_field(out, "measure", line->measure);
+  put_field(out, "size", line->size);
+  static const char *const roles[] = {"body", "heading", "code", "table", "caption", "footnote",
+                                      "meta"};
+  fprintf(out, ",\"role\":\"%s\",\"para\":%u,\"justified\":%s", roles[line->role], line->para,
+          line->justified ? "true" : "false");
   fputs(",\"text\":\"", out);
   for (size_t k = 0; k < line->n_runs; k++) {
     const a2b_pdf_run *r = &line->runs[k];
@@ -186,6 +195,9 @@ void a2b_pdf_dump_page(FILE *out, const a2b_pdf_page *page) {
   fprintf(out, "{\"number\":%d", page->number);
   put_field(out, "width", page->width);
   put_field(out, "height", page->height);
+  put_field(out, "text_left", page->text_left);
+  put_field(out, "text_top", page->text_top);
+  put_field(out, "text_width", page->text_width);
   fprintf(out, ",\"show_folio\":%s,\"head_left\":", page->show_folio ? "true" : "false");
   put_str(out, page->head_left);
   fputs(",\"head_right\":", out);

@@ -40,6 +40,7 @@ static a2b_pdf_para para_of(a2b_pdf_layout_ctx *c, double size, double pitch, a2
   p.pitch = pitch;
   p.measure = c->measure;
   p.align = align;
+  p.role = A2B_PDF_ROLE_META;
   return p;
 }
 

@@ -69,6 +69,7 @@ a2b_pdf_vlist *a2b_pdf_lay_note(a2b_pdf_lay *L, const a2b_node *def) {
   N.pitch = st->small_pitch;
   N.measure = A->c->measure;
   N.no_indent = N.in_note = true;
+  N.role = A2B_PDF_ROLE_FOOTNOTE;
   a2b_pdf_span style = a2b_pdf_lay_style(&N);
   a2b_pdf_span *lead = a2b_alloc(arena, 2 * sizeof *lead);
   lead[0] = lead[1] = style;
@@ -172,6 +173,7 @@ static void heading(a2b_pdf_lay *L, const a2b_node *n) {
   p.size = size;
   p.pitch = pitch;
   p.align = A2B_PDF_LEFT;
+  p.role = A2B_PDF_ROLE_HEADING;
   size_t from = L->out->n;
   if (s.n) a2b_pdf_lay_set(L, &s, &p);
   a2b_pdf_spans_free(&s);
@@ -179,14 +181,19 @@ static void heading(a2b_pdf_lay *L, const a2b_node *n) {
   a2b_pdf_lay_keep_space(L, below);
 }
 
-static void thematic_break(a2b_pdf_lay *L) {
+/* A short centred rule. Right under a heading (a rule some authors put
+ * there) it is kept with what follows too, so the heading never ends a page. */
+static void thematic_break(a2b_pdf_lay *L, const a2b_node *n) {
   double half = L->a->c->st->line_pitch / 2;
   a2b_pdf_lay_glue(L, half);
   a2b_pdf_vitem *r = a2b_pdf_lay_push(L, A2B_PDF_V_RULE);
   r->width = L->measure * 0.3;
   r->x = L->left + (L->measure - r->width) / 2;
   r->u.thickness = 0.6;
-  a2b_pdf_lay_glue(L, half);
+  if (n->prev && n->prev->type == A2B_NODE_HEADING)
+    a2b_pdf_lay_keep_space(L, half);
+  else
+    a2b_pdf_lay_glue(L, half);
 }
 
 /* ---- blocks ------------------------------------------------------------------- */
@@ -229,7 +236,7 @@ static void block(a2b_pdf_lay *L, const a2b_node *n) {
   case A2B_NODE_ASIDE: a2b_pdf_lay_aside(L, n); break;
   case A2B_NODE_LIST: a2b_pdf_lay_list(L, n); break;
   case A2B_NODE_TABLE: a2b_pdf_lay_table(L, n); break;
-  case A2B_NODE_THEMATIC_BREAK: thematic_break(L); break;
+  case A2B_NODE_THEMATIC_BREAK: thematic_break(L, n); break;
   case A2B_NODE_FIGURE: {
     const a2b_node *img = NULL, *cap = NULL;
     for (const a2b_node *c = n->first_child; c; c = c->next)
@@ -286,6 +293,7 @@ static void header_set(a2b_pdf_lay *L, a2b_pdf_spans *s, a2b_pdf_align align) {
   p.size = L->a->c->st->small_size;
   p.pitch = L->a->c->st->small_pitch;
   p.align = align;
+  p.role = A2B_PDF_ROLE_META;
   a2b_pdf_lay_penalty(L, A2B_PDF_INF);
   a2b_pdf_lay_set(L, s, &p);
   a2b_pdf_spans_free(s);
@@ -321,6 +329,7 @@ static void header(a2b_pdf_lay *L, const a2b_article *art) {
   p.size = st->heading_size[0];
   p.pitch = a2b_pdf_lay_grid(L, st->heading_size[0] * 1.35);
   p.align = A2B_PDF_LEFT;
+  p.role = A2B_PDF_ROLE_META;
   a2b_pdf_lay_set(L, &s, &p);
   a2b_pdf_spans_free(&s);
   a2b_pdf_lay_keep_space(L, st->line_pitch / 2);

@@ -210,6 +210,7 @@ void a2b_pdf_lay_code(a2b_pdf_lay *L, const a2b_node *code) {
   p.pitch = st->code_pitch;
   p.align = A2B_PDF_LEFT;
   p.code = true;
+  p.role = A2B_PDF_ROLE_CODE;
   a2b_pdf_lay_set(&C, &s, &p);
   a2b_pdf_spans_free(&s);
   double h = 0;
@@ -228,6 +229,7 @@ void a2b_pdf_lay_math(a2b_pdf_lay *L, const a2b_node *math) {
   source_lines(L, math->u.literal ? math->u.literal : "", &style, &s);
   a2b_pdf_para p = a2b_pdf_lay_para(L);
   p.align = A2B_PDF_CENTER;
+  p.role = A2B_PDF_ROLE_CODE;
   a2b_pdf_lay_set(L, &s, &p);
   a2b_pdf_spans_free(&s);
 }

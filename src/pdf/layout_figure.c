@@ -39,6 +39,7 @@ static void small_para(const a2b_pdf_lay *L, a2b_pdf_para *p, a2b_pdf_span *styl
   p->size = st->small_size;
   p->pitch = st->small_pitch;
   p->align = A2B_PDF_CENTER;
+  p->role = A2B_PDF_ROLE_CAPTION;
   *style = a2b_pdf_lay_style(L);
   style->size = st->small_size;
 }

@@ -10,6 +10,7 @@ typedef struct a2b_pdf_lay_art {
   a2b_pdf_layout_ctx *c;
   const a2b_article *art;
   int top_level;             /* the article's highest heading level (1..6) */
+  unsigned n_paras;          /* paragraphs set so far: their serials */
   const a2b_node **notes;    /* footnote definitions already laid out */
   size_t n_notes, cap_notes; /* (heap; freed at the end of the article) */
 } a2b_pdf_lay_art;
@@ -24,6 +25,7 @@ typedef struct a2b_pdf_lay {
   double left, measure; /* x of the text rel. to the margin, and its width */
   int n_shades;         /* shades open around what is laid out here */
   const a2b_pdf_shade *shades[4];
+  a2b_pdf_role role;        /* what the text here is (lines record it) */
   bool tight;               /* tight list item: no space between its blocks */
   bool no_indent;           /* no first-line indent (items, cells, notes) */
   bool in_note;             /* footnote body: references make no further bodies */

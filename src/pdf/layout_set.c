@@ -62,6 +62,7 @@ a2b_pdf_para a2b_pdf_lay_para(const a2b_pdf_lay *L) {
   p.measure = L->measure;
   p.left = L->left;
   p.align = A2B_PDF_JUSTIFY;
+  p.role = L->role;
   return p;
 }
 
@@ -142,6 +143,7 @@ size_t a2b_pdf_lay_set(a2b_pdf_lay *L, a2b_pdf_spans *s, const a2b_pdf_para *p0)
   size_t from = L->out->n, lines = 0;
   size_t *pens = a2b_xmalloc((s->n_breaks + 1) * sizeof *pens), n_pens = 0;
   a2b_pdf_para p = *p0;
+  p.para = ++L->a->n_paras;
   size_t start = 0;
   for (size_t seg = 0; seg <= s->n_breaks; seg++) {
     size_t end = seg < s->n_breaks ? s->breaks[seg] : s->n;

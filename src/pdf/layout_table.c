@@ -190,6 +190,7 @@ void a2b_pdf_lay_table(a2b_pdf_lay *L, const a2b_node *tbl) {
   t.T.size = st->small_size;
   t.T.pitch = st->small_pitch;
   t.T.no_indent = true;
+  t.T.role = A2B_PDF_ROLE_TABLE;
   t.n_cols = tbl->u.table.ncols > 0 ? (size_t)tbl->u.table.ncols : 0;
   for (const a2b_node *r = tbl->first_child; r; r = r->next) {
     t.n_rows++;

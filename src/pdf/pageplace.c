@@ -170,6 +170,9 @@ void a2b_pdf_place_page(a2b_pdf_placer *pl, a2b_arena *arena, a2b_pdf_page *page
                         const a2b_pdf_fnqueue *queue, a2b_pdf_foot foot) {
   const a2b_pdf_geometry *g = pl->g;
   double x0 = page->number % 2 != 0 ? g->inner : g->outer;
+  page->text_left = x0;
+  page->text_top = g->top;
+  page->text_width = g->page_width - g->inner - g->outer;
   slot *slots = a2b_alloc(arena, (n + 1) * sizeof *slots);
   size_t ns = 0;
   double y = g->top;

@@ -476,6 +476,16 @@ size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *sp
     a2b_pdf_line *line = make_line(ts, arena, spans, s, u1, continued ? marker : NULL);
     line->measure = widths[k ? 1 : 0] + mw;
     line->x = p->left + (k ? p->hang : p->indent);
+    line->role = p->role;
+    line->para = p->para;
+    line->size = p->size;
+    /* The last line, and one ending in a forced break, keep their natural width. */
+    line->justified = justified && k + 1 < n_lines &&
+                      !(b < ts->n_items && ts->items[b].kind == A2B_LB_PENALTY &&
+                        ts->items[b].penalty <= -A2B_LB_INF);
+    /* A line with nothing to stretch (a long URL cut by an emergency break)
+     * stays at its natural width: it is set flush left, not justified. */
+    if (line->justified && fabs(line->width - widths[k ? 1 : 0]) > 0.05) line->justified = false;
     if (p->align == A2B_PDF_CENTER) line->x += (line->measure - line->width) / 2;
     else if (p->align == A2B_PDF_RIGHT) line->x += line->measure - line->width;
     if (bl->overfull && !reported) {

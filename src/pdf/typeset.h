@@ -74,6 +74,8 @@ typedef struct a2b_pdf_para {
   double hang;         /* extra x of the other lines (list item bodies) */
   a2b_pdf_align align;
   bool code;           /* code: break anywhere when needed, continuation marker */
+  a2b_pdf_role role;   /* copied to the lines (default: body text) */
+  unsigned para;       /* copied to the lines: the paragraph's serial */
 } a2b_pdf_para;
 
 /* Shape `spans`, break them into lines of p->measure and append them to

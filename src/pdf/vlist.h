@@ -48,7 +48,23 @@ typedef struct a2b_pdf_run {
 } a2b_pdf_run;
 
 /* One set line. */
+/* What a set line belongs to (for --dump-layout and layout tests). */
+typedef enum a2b_pdf_role {
+  A2B_PDF_ROLE_BODY,     /* paragraphs, list items, quotes, asides */
+  A2B_PDF_ROLE_HEADING,
+  A2B_PDF_ROLE_CODE,     /* code and math blocks */
+  A2B_PDF_ROLE_TABLE,    /* table cells */
+  A2B_PDF_ROLE_CAPTION,  /* figure captions, image frames */
+  A2B_PDF_ROLE_FOOTNOTE,
+  A2B_PDF_ROLE_META      /* article header block, title page, contents */
+} a2b_pdf_role;
+
 typedef struct a2b_pdf_line {
+  a2b_pdf_role role;
+  unsigned para;     /* serial of the paragraph it belongs to (per layout
+                        context); 0 = none */
+  bool justified;    /* stretched or shrunk to end at the measure */
+  double size;       /* the paragraph's body size, pt */
   double x;          /* left edge relative to the text block's left margin */
   double width;      /* natural width after justification (<= the measure) */
   double measure;    /* the width it was set to */
@@ -166,6 +182,7 @@ struct a2b_pdf_placed {
 
 typedef struct a2b_pdf_page {
   int number;                /* folio, 1-based over the whole PDF */
+  double text_left, text_top, text_width; /* the text block on this page */
   double width, height;      /* page size, pt */
   bool show_folio;           /* false on title pages and article first pages */
   const char *head_left;     /* running head texts, NULL for none */
