@@ -26,6 +26,9 @@ typedef struct run {
   const a2b_book *book;
   const a2b_options *opts;
   a2b_diags *d;
+  a2b_diags *layout_d;     /* where layout warnings go: `d` in the first pass,
+                              a collector thrown away in the second (the same
+                              warnings again) */
   a2b_pdf_style st;
   a2b_pdf_ts *ts;
   a2b_pdf_geometry g;
@@ -108,7 +111,7 @@ static a2b_pdf_layout_ctx layout_ctx(run *r, a2b_arena *arena) {
       .st = &r->st,
       .measure = r->st.page_width - r->st.margin_inner - r->st.margin_outer,
       .text_height = r->st.page_height - r->st.margin_top - r->st.margin_bottom,
-      .diags = r->d,
+      .diags = r->layout_d,
   };
   return c;
 }
@@ -207,7 +210,13 @@ static int paint_book(run *r) {
   r->painter = a2b_pdf_painter_new(out, r->ts, &r->st, &meta, r->d);
   bool ok = r->painter != NULL;
   if (ok) {
+    a2b_diags repeated = {0};
+    r->layout_d = &repeated;
+    a2b_diags *real = a2b_pdf_ts_set_diags(r->ts, &repeated);
     emit_book(r, paint_page, r->dest_pages);
+    a2b_pdf_ts_set_diags(r->ts, real);
+    r->layout_d = r->d;
+    a2b_diags_clear(&repeated);
     ok = a2b_pdf_painter_finish(r->painter);
     a2b_pdf_painter_free(r->painter);
   }
@@ -224,7 +233,7 @@ static int paint_book(run *r) {
 }
 
 int a2b_pdf_write(const a2b_book *book, const a2b_options *opts, a2b_diags *d) {
-  run r = {.book = book, .opts = opts, .d = d, .first_json_page = true};
+  run r = {.book = book, .opts = opts, .d = d, .layout_d = d, .first_json_page = true};
   if (!a2b_pdf_style_load(&r.st, opts->style_path, opts->paper, d)) return A2B_EXIT_USAGE;
   if (opts->recto) r.st.recto = true;
   geometry_from_style(&r.g, &r.st);

@@ -238,3 +238,9 @@ void a2b_pdf_ts_span_attrs(a2b_pdf_ts *ts, PangoAttrList *attrs, const a2b_pdf_s
     i = (int)(g_utf8_next_char(text + i) - text);
   }
 }
+
+a2b_diags *a2b_pdf_ts_set_diags(a2b_pdf_ts *ts, a2b_diags *d) {
+  a2b_diags *old = ts->diags;
+  ts->diags = d;
+  return old;
+}

@@ -28,6 +28,11 @@ void a2b_pdf_ts_free(a2b_pdf_ts *ts);
  * Until set: "en". */
 void a2b_pdf_ts_set_lang(a2b_pdf_ts *ts, const char *lang);
 
+/* Send the typesetter's warnings to `d` from now on; returns the collector
+ * used so far. (The second layout pass repeats the first: it reports into a
+ * collector that is thrown away.) */
+a2b_diags *a2b_pdf_ts_set_diags(a2b_pdf_ts *ts, a2b_diags *d);
+
 /* The pango context (for paint: font options must match). */
 PangoContext *a2b_pdf_ts_context(a2b_pdf_ts *ts);
 

@@ -29,6 +29,10 @@ build() {
     fail "$name: art2book --pdf exited $rc, expected $want"
   fi
   grep -cE ': warning: ' "$A2B_TMP/$name.stderr" | sed 's/^/   warnings: /'
+  # The second layout pass must not say the first pass's warnings again.
+  local repeated
+  repeated=$(grep -E ': (warning|error): ' "$A2B_TMP/$name.stderr" | sort | uniq -d | head -n 3)
+  [ -z "$repeated" ] || fail "$name: diagnostics reported twice, e.g. $repeated"
 }
 
 # check NAME: the checks every PDF gets.
