@@ -14,12 +14,7 @@ n=0
 for src in "$CORPUS"/*/; do
   src=${src%/}
   name=$(basename "$src")
-  opts=() want_rc=0
-  case $name in
-    openeuler-*) opts=(--base-url https://openeuler.gitee.io/kernel-portal/) ;;
-    dillonzq-LoveIt) opts=(--lang zh-CN) ;;
-    bedtimenews-*) want_rc=1 ;;
-  esac
+  corpus_source "$name"
   epub=$A2B_TMP/$name.epub err=$A2B_TMP/$name.stderr
   echo "== $name ${opts[*]}"
   "$ART2BOOK" "${opts[@]}" --epub "$epub" "$src" 2>"$err"

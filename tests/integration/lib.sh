@@ -290,3 +290,15 @@ print(f'   text: {checked - len(missing)} of {checked} samples found in {len(art
 sys.exit(1 if missing or not articles else 0)
 PY
 }
+
+# corpus_source NAME: what converting corpus source NAME needs (see each
+# SOURCE.md): sets the array `opts` (options) and `want_rc` (its exit status:
+# bedtimenews has one article with broken front matter).
+corpus_source() {
+  opts=() want_rc=0
+  case $1 in
+    openeuler-*) opts=(--base-url https://openeuler.gitee.io/kernel-portal/) ;;
+    dillonzq-LoveIt) opts=(--lang zh-CN) ;;
+    bedtimenews-*) want_rc=1 ;;
+  esac
+}

@@ -101,13 +101,7 @@ n=0
 for src in "$CORPUS"/*/; do
   src=${src%/}
   name=$(basename "$src")
-  opts=() want_rc=0
-  # As in corpus.sh: what each source needs (see its SOURCE.md).
-  case $name in
-    openeuler-*) opts=(--base-url https://openeuler.gitee.io/kernel-portal/) ;;
-    dillonzq-LoveIt) opts=(--lang zh-CN) ;;
-    bedtimenews-*) want_rc=1 ;;
-  esac
+  corpus_source "$name"
   echo "== $name ${opts[*]}"
   build "$name" $want_rc "${opts[@]}" "$src"
   check "$name"

@@ -27,10 +27,6 @@ if [ ! -d "$corpus" ]; then
 fi
 for dir in "$corpus"/*/; do
   name=$(basename "$dir")
-  args=()
-  case "$name" in
-    openeuler-*) args=(--base-url https://openeuler.gitee.io/kernel-portal/) ;;
-    dillonzq-LoveIt) args=(--lang zh-CN) ;;
-  esac
-  layout "$name" "${args[@]}" "$dir"
+  corpus_source "$name"
+  layout "$name" "${opts[@]}" "$dir"
 done
