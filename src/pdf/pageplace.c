@@ -8,6 +8,8 @@
  * the one before (a fixed grid while heights are multiples of the pitch). */
 #include "pdf/pageplace.h"
 
+#include <math.h>
+
 #include "arena.h"
 
 typedef struct slot {
@@ -181,6 +183,7 @@ void a2b_pdf_place_page(a2b_pdf_placer *pl, a2b_arena *arena, a2b_pdf_page *page
     y += header->height;
   }
   for (size_t k = 0; k < n; k++) {
+    y += a2b_pdf_grid_gap(g, &items[k], y - g->top);
     slots[ns++] = (slot){&items[k], y};
     y += items[k].height;
   }
@@ -199,4 +202,12 @@ void a2b_pdf_place_page(a2b_pdf_placer *pl, a2b_arena *arena, a2b_pdf_page *page
     place_item(arena, page, g, it, x0, slots[k].y);
   }
   if (foot.height > 0) place_foot(pl, arena, page, x0, queue, foot);
+}
+
+double a2b_pdf_grid_gap(const a2b_pdf_geometry *g, const a2b_pdf_vitem *it, double used) {
+  if (it->kind != A2B_PDF_V_LINE || g->pitch <= 0 || fabs(it->height - g->pitch) > 1e-6) return 0;
+  double half = g->pitch / 2, steps = used / half;
+  double off = steps - floor(steps);
+  if (off < 1e-6 || off > 1 - 1e-6) return 0;
+  return (1 - off) * half;
 }

@@ -21,4 +21,11 @@ void a2b_pdf_place_page(a2b_pdf_placer *pl, a2b_arena *arena, a2b_pdf_page *page
                         const a2b_pdf_vitem *header, const a2b_pdf_vitem *items, size_t n,
                         const a2b_pdf_fnqueue *queue, a2b_pdf_foot foot);
 
+/* Space to add before `it`, `used` points below the top of the text block,
+ * so that a body line (a LINE as tall as the body pitch) sits on the grid of
+ * half the pitch again after something off it (code lines, a table row, a
+ * code block continued from the page before). 0 for everything else. Both
+ * the break choice and the placing use it. */
+double a2b_pdf_grid_gap(const a2b_pdf_geometry *g, const a2b_pdf_vitem *it, double used);
+
 #endif

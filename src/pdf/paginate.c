@@ -128,6 +128,7 @@ static cand choose_break(pager *p, size_t s, double h, a2b_pdf_foot foot) {
       h += it->height;
       continue;
     }
+    h += a2b_pdf_grid_gap(p->g, it, h);
     double nh = h + it->height;
     bool has_notes = it->kind == A2B_PDF_V_LINE && it->footnotes && it->footnotes->n;
     bool carried = foot.q < p->queue.n; /* a carried footnote is not all placed */

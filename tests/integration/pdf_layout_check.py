@@ -68,13 +68,18 @@ def main(path):
         if p[0][1]["role"] == "body":
             steps.update(d)
     pitch = steps.most_common(1)[0][0] if steps else 0
-    off_grid = 0  # reported, not yet a rule: a code block continued at a
-    if pitch:     # page top shifts the body lines after it on that page
+    sizes = collections.Counter(it["size"] for _, it in lines if it["role"] == "body")
+    body_size = sizes.most_common(1)[0][0] if sizes else 0
+    off_grid = 0
+    if pitch:
         for k, it in lines:
-            if it["role"] != "body" or not it["para"]:
-                continue
+            if it["role"] != "body" or not it["para"] or it["size"] != body_size:
+                continue  # small text (code file names, notes) has its own pitch
             off = (it["y"] - pages[k]["text_top"] - 0.8 * pitch) / (pitch / 2)
-            off_grid += abs(off - round(off)) > 0.01
+            if abs(off - round(off)) > 0.01:
+                off_grid += 1
+                if off_grid == 1:
+                    failures.append(f"body line off the {pitch} pt grid on page {pages[k]['number']}: {it['text'][:20]}")
 
     # 4. No heading ends a page (footnotes are below the text).
     for k, page in enumerate(pages):

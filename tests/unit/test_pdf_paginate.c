@@ -159,6 +159,30 @@ static void test_fill_pages(void **state) {
   book_free(&b);
 }
 
+/* Body lines come back to the half-pitch grid after lines of another pitch
+ * (code); those lines themselves are placed as they come. */
+static void test_body_lines_on_the_grid(void **state) {
+  (void)state;
+  book b = {.arena = a2b_arena_new()};
+  a2b_pdf_vlist l = {0};
+  add_lines(b.arena, &l, 2, 0);
+  add_line(b.arena, &l, 13, 100); /* two code lines: 26 pt, off the 8 pt grid */
+  add_line(b.arena, &l, 13, 101);
+  add_lines(b.arena, &l, 3, 10);
+  paginate(&b, &l, 1);
+  const a2b_pdf_placed *code, *body;
+  find_line(&b, 101, &code);
+  assert_near(code->y, TOP + 2 * PITCH + 13 + 0.8 * 13);
+  for (int id = 10; id < 13; id++) {
+    assert_int_equal(find_line(&b, id, &body), 0);
+    double steps = (body->y - TOP - 0.8 * PITCH) / (PITCH / 2);
+    assert_near(steps, floor(steps + 0.5));
+  }
+  find_line(&b, 10, &body);
+  assert_true(body->y - code->y < 0.2 * 13 + PITCH + PITCH / 2); /* no more than the gap */
+  book_free(&b);
+}
+
 static void test_glue_discarded_at_top(void **state) {
   (void)state;
   book b = {.arena = a2b_arena_new()};
@@ -573,6 +597,7 @@ static void test_memory_per_page(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_fill_pages),
+      cmocka_unit_test(test_body_lines_on_the_grid),
       cmocka_unit_test(test_glue_discarded_at_top),
       cmocka_unit_test(test_infinite_penalty),
       cmocka_unit_test(test_unbreakable_run),
