@@ -5,6 +5,7 @@
 #include "resolve.h"
 #include "resources.h"
 #include "respath.h"
+#include "urlpath.h"
 
 /* The media types every EPUB 3 reader must show (core media types). */
 static bool is_core_image(const char *media_type) {
@@ -46,10 +47,25 @@ static void bind_image(image_pass *p, const a2b_article *art, const char *dir, a
     a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
                "remote image '%s' is not fetched; its alt text is kept", src);
     break;
-  case A2B_REF_DATA:
-    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
-               "data: URI image is not embedded; its alt text is kept");
+  case A2B_REF_DATA: {
+    size_t size;
+    unsigned char *bytes = a2b_data_uri_decode(src, &size);
+    char *err = NULL;
+    const a2b_resource *r =
+        bytes ? a2b_resources_add_bytes(p->res, NULL, bytes, size, &err) : NULL;
+    free(bytes);
+    if (!r)
+      a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
+                 "data: URI image: %s; its alt text is kept", err ? err : "malformed");
+    else if (!is_core_image(r->media_type))
+      a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
+                 "data: URI image is %s, which e-readers do not show; its alt text is kept",
+                 r->media_type);
+    else
+      n->u.image.res = r;
+    free(err);
     break;
+  }
   case A2B_REF_MISSING:
   case A2B_REF_REFUSED:
     a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col, "%s", msg);

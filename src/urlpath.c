@@ -1,7 +1,9 @@
 #include "urlpath.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 
@@ -54,4 +56,48 @@ void a2b_path_normalize(a2b_buf *out, const char *path) {
     p += n;
   }
   if (out->len == start) a2b_buf_putc(out, absolute ? '/' : '.');
+}
+
+static int base64_value(unsigned char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+' || c == '-') return 62;
+  if (c == '/' || c == '_') return 63;
+  return -1;
+}
+
+unsigned char *a2b_data_uri_decode(const char *uri, size_t *len) {
+  if (strncasecmp(uri, "data:", 5) != 0) return NULL;
+  const char *comma = strchr(uri + 5, ',');
+  if (!comma) return NULL;
+  const char *payload = comma + 1;
+  bool base64 = comma - uri >= 12 && !strncasecmp(comma - 7, ";base64", 7);
+  if (!base64) {
+    char *text = a2b_percent_decode(payload);
+    *len = strlen(text);
+    return (unsigned char *)text;
+  }
+  size_t n = strlen(payload);
+  unsigned char *out = a2b_xmalloc(n / 4 * 3 + 3);
+  size_t k = 0;
+  unsigned acc = 0;
+  int bits = 0;
+  for (const char *p = payload; *p && *p != '='; p++) {
+    if (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') continue;
+    int v = base64_value((unsigned char)*p);
+    if (v < 0) {
+      free(out);
+      return NULL;
+    }
+    acc = (acc << 6) | (unsigned)v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[k++] = (unsigned char)(acc >> bits);
+      acc &= (1u << bits) - 1;
+    }
+  }
+  *len = k;
+  return out;
 }

@@ -67,6 +67,24 @@ static void test_paths(void **state) {
   free(s);
 }
 
+static void test_data_uri(void **state) {
+  (void)state;
+  size_t n;
+  unsigned char *d = a2b_data_uri_decode("data:image/png;base64,iVBO\nRw0K", &n);
+  assert_non_null(d);
+  assert_int_equal(n, 6);
+  assert_memory_equal(d, "\x89PNG\r\n", 6);
+  free(d);
+  d = a2b_data_uri_decode("data:text/plain,a%20b", &n);
+  assert_non_null(d);
+  assert_int_equal(n, 3);
+  assert_memory_equal(d, "a b", 3);
+  free(d);
+  assert_null(a2b_data_uri_decode("data:image/png;base64,@@@", &n));
+  assert_null(a2b_data_uri_decode("data:image/png;base64", &n));
+  assert_null(a2b_data_uri_decode("https://x/a.png", &n));
+}
+
 static void test_strmap(void **state) {
   (void)state;
   a2b_strmap *m = a2b_strmap_new();
@@ -96,6 +114,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_utf8_sanitize), cmocka_unit_test(test_utf8_classes),
       cmocka_unit_test(test_paths),         cmocka_unit_test(test_strmap),
+      cmocka_unit_test(test_data_uri),
       cmocka_unit_test(test_lang_canonical),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
