@@ -89,6 +89,19 @@ cmp -s "$out/keep.epub" "$T/keep.orig" || fail "a failed --strict run changed th
 cmp -s "$out/keep.epub" "$T/keep.orig" || fail "a run without articles changed the existing output"
 only_in_out keep.epub
 
+# The same for the PDF: a failed run (a bad --style, --strict) leaves the old file.
+printf 'an older digest\n' >"$out/keep.pdf"
+cp "$out/keep.pdf" "$T/keep-pdf.orig"
+expect 1 --strict --pdf "$out/keep.pdf" "$T/warn"
+cmp -s "$out/keep.pdf" "$T/keep-pdf.orig" || fail "a failed --strict run changed the existing PDF"
+printf 'page:\n  paper: [\n' >"$T/bad-style.yaml"
+expect 2 --style "$T/bad-style.yaml" --pdf "$out/keep.pdf" "$A2B_SRC/examples"
+cmp -s "$out/keep.pdf" "$T/keep-pdf.orig" || fail "a run with a bad style changed the existing PDF"
+stderr_has 'bad-style\.yaml:[0-9]+:[0-9]+: error' "the malformed style"
+expect 3 --pdf "$T/no/such/folder/x.pdf" "$A2B_SRC/examples"
+rm -f "$out/keep.pdf"
+only_in_out keep.epub
+
 # Writing into a folder that does not exist is an I/O error.
 expect 3 --epub "$T/no/such/folder/x.epub" "$A2B_SRC/examples"
 stderr_has 'no/such/folder' "the unwritable path"
