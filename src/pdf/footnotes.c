@@ -16,7 +16,8 @@ void a2b_pdf_fnqueue_push(a2b_pdf_fnqueue *queue, const a2b_pdf_vlist *body) {
 void a2b_pdf_fnqueue_consume(a2b_pdf_fnqueue *queue, a2b_pdf_foot foot) {
   size_t done = foot.q < queue->n ? foot.q : queue->n;
   if (done < queue->n) queue->e[done].next = foot.j;
-  memmove(queue->e, queue->e + done, (queue->n - done) * sizeof *queue->e);
+  if (done && queue->n > done) /* (queue->e is NULL while nothing was queued) */
+    memmove(queue->e, queue->e + done, (queue->n - done) * sizeof *queue->e);
   queue->n -= done;
 }
 
