@@ -1,6 +1,7 @@
 /* Document model helpers: construction, tree links, names, plain text. */
+#include "node.h"
+
 #include "arena.h"
-#include "buf.h"
 
 #include <string.h>
 
@@ -93,7 +94,7 @@ const char *a2b_node_type_name(a2b_node_type type) {
   return (type >= 0 && type < A2B_NODE__COUNT && type_names[type]) ? type_names[type] : "?";
 }
 
-static void plain_text(a2b_buf *b, const a2b_node *n) {
+void a2b_node_put_plain_text(a2b_buf *b, const a2b_node *n) {
   switch (n->type) {
   case A2B_NODE_TEXT:
   case A2B_NODE_CODE:
@@ -114,12 +115,12 @@ static void plain_text(a2b_buf *b, const a2b_node *n) {
   default:
     break;
   }
-  for (const a2b_node *c = n->first_child; c; c = c->next) plain_text(b, c);
+  for (const a2b_node *c = n->first_child; c; c = c->next) a2b_node_put_plain_text(b, c);
 }
 
 char *a2b_node_plain_text(a2b_arena *arena, const a2b_node *node) {
   a2b_buf b = A2B_BUF_INIT;
-  plain_text(&b, node);
+  a2b_node_put_plain_text(&b, node);
   char *s = a2b_strdup(arena, a2b_buf_cstr(&b));
   a2b_buf_free(&b);
   return s;

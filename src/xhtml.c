@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "node.h"
 
 /* ---- text, URLs, ids ----------------------------------------------------- */
 
@@ -475,19 +476,6 @@ static void block(render *r, const char *tag, const a2b_node *n, const char *cls
   put(r, "\n");
 }
 
-static void plain_text(a2b_buf *b, const a2b_node *n) {
-  for (const a2b_node *c = n->first_child; c; c = c->next) {
-    switch (c->type) {
-    case A2B_NODE_TEXT:
-    case A2B_NODE_CODE:
-    case A2B_NODE_MATH_INLINE: a2b_buf_puts(b, c->u.literal ? c->u.literal : ""); break;
-    case A2B_NODE_SOFTBREAK:
-    case A2B_NODE_LINEBREAK: a2b_buf_putc(b, ' '); break;
-    default: plain_text(b, c); break;
-    }
-  }
-}
-
 /* CJK characters, between which a source line break means nothing. */
 static bool is_cjk(uint32_t c) {
   return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -562,7 +550,7 @@ static void render_link(render *r, const a2b_node *n) {
 
 static void render_image(render *r, const a2b_node *n) {
   a2b_buf alt = A2B_BUF_INIT;
-  plain_text(&alt, n);
+  a2b_node_put_plain_text(&alt, n);
   const a2b_resource *res = n->u.image.res;
   const char *src = n->u.image.src ? n->u.image.src : "";
   if (res && a2b_xhtml_core_image(res->media_type)) {
