@@ -2,20 +2,29 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 #include <string.h>
 
 #include "arena.h"
 #include "buf.h"
+#include "pdf/drawing.h"
+#include "pdf/pagetree.h"
 #include "pdf/paint_image.h"
 
-#define HEAD_COLOR 0x707070u /* running heads and folios */
-#define STROKE_WIDTH 0.5     /* A2B_PDF_P_STROKE outlines, pt */
 #define OUTLINE_DEPTH 16
 
 typedef struct outline_parent {
   int level, id;
 } outline_parent;
+
+/* An outline entry, kept until the page order is final. */
+typedef struct outline_entry {
+  size_t page, seq; /* painted page index, order of arrival */
+  char *dest, *title;
+  int level;
+} outline_entry;
 
 struct a2b_pdf_painter {
   FILE *out;
@@ -28,8 +37,17 @@ struct a2b_pdf_painter {
   const a2b_pdf_style *st;
   a2b_diags *d;
   a2b_pdf_images *images;
+  GPtrArray *fonts;        /* PangoFont* by FONT id */
+  uint32_t color;          /* the current source colour... */
+  bool color_set;          /* ...when set */
+  cairo_glyph_t *glyphs;   /* GLYPHS buffers, reused */
+  cairo_text_cluster_t *clusters;
+  size_t glyph_cap, cluster_cap;
   outline_parent outline[OUTLINE_DEPTH]; /* open outline entries, outermost first */
   size_t n_outline;
+  GArray *entries;         /* outline_entry, in arrival order */
+  size_t pages;            /* pages shown so far */
+  size_t move_count, move_to; /* A2B_DRAW_MOVE: the last move_count pages go to move_to */
 };
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len) {
@@ -69,20 +87,19 @@ a2b_pdf_painter *a2b_pdf_painter_new(FILE *out, a2b_pdf_ts *ts, const a2b_pdf_st
   const cairo_font_options_t *fo = pango_cairo_context_get_font_options(a2b_pdf_ts_context(ts));
   if (fo) cairo_set_font_options(p->cr, fo);
   p->images = a2b_pdf_images_new(d);
+  p->fonts = g_ptr_array_new_with_free_func(g_object_unref);
+  p->entries = g_array_new(FALSE, FALSE, sizeof(outline_entry));
   return p;
 }
 
 /* ---- small drawing helpers ---------------------------------------------- */
 
-static void set_color(cairo_t *cr, uint32_t rgb) {
-  cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+static void set_color(a2b_pdf_painter *p, uint32_t rgb) {
+  if (p->color_set && p->color == rgb) return;
+  cairo_set_source_rgb(p->cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
                        (rgb & 0xFF) / 255.0);
-}
-
-static void fill_rect(cairo_t *cr, uint32_t rgb, double x, double y, double w, double h) {
-  set_color(cr, rgb);
-  cairo_rectangle(cr, x, y, w, h);
-  cairo_fill(cr);
+  p->color = rgb;
+  p->color_set = true;
 }
 
 /* A number for a tag attribute, whatever the locale. */
@@ -120,13 +137,13 @@ static void put_rect(a2b_buf *b, double x, double y, double w, double h) {
 
 /* ---- links, destinations, outline --------------------------------------- */
 
-static void add_link(a2b_pdf_painter *p, const a2b_pdf_run *r, double x, double y, double w,
-                     double h) {
+static void add_link(a2b_pdf_painter *p, const char *uri, const char *dest_name, double x,
+                     double y, double w, double h) {
   a2b_buf b = A2B_BUF_INIT;
-  if (r->link_uri)
-    a2b_buf_puts(&b, "uri="), put_string(&b, r->link_uri);
+  if (uri)
+    a2b_buf_puts(&b, "uri="), put_string(&b, uri);
   else
-    a2b_buf_puts(&b, "dest="), put_string(&b, r->link_dest);
+    a2b_buf_puts(&b, "dest="), put_string(&b, dest_name);
   put_rect(&b, x, y, w, h);
   cairo_tag_begin(p->cr, CAIRO_TAG_LINK, a2b_buf_cstr(&b));
   cairo_tag_end(p->cr, CAIRO_TAG_LINK);
@@ -143,8 +160,22 @@ static void dest(a2b_pdf_painter *p, const char *name, double x, double y) {
   a2b_buf_free(&b);
 }
 
+/* Where painted page `i` ends up. */
+static size_t final_page(const a2b_pdf_painter *p, size_t i) {
+  size_t from = p->pages - p->move_count;
+  if (i >= from) return p->move_to + (i - from);
+  return i >= p->move_to ? i + p->move_count : i;
+}
+
+static int by_final_page(const void *a, const void *b, void *ctx) {
+  const outline_entry *x = a, *y = b;
+  size_t px = final_page(ctx, x->page), py = final_page(ctx, y->page);
+  if (px != py) return px < py ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 /* An outline entry under the nearest open entry of a lower level. */
-static void outline(a2b_pdf_painter *p, const char *dest_name, const char *title, int level) {
+static void add_outline(a2b_pdf_painter *p, const char *dest_name, const char *title, int level) {
   while (p->n_outline && p->outline[p->n_outline - 1].level >= level)
     p->n_outline--;
   int parent = p->n_outline ? p->outline[p->n_outline - 1].id : CAIRO_PDF_OUTLINE_ROOT;
@@ -155,146 +186,93 @@ static void outline(a2b_pdf_painter *p, const char *dest_name, const char *title
   if (p->n_outline < OUTLINE_DEPTH) p->outline[p->n_outline++] = (outline_parent){level, id};
 }
 
-/* ---- lines -------------------------------------------------------------- */
+/* ---- fonts ------------------------------------------------------------------ */
 
-static void decorate(cairo_t *cr, const a2b_pdf_run *r, double x, double baseline) {
-  PangoFontMetrics *m = pango_font_get_metrics(r->glyphs->item->analysis.font, NULL);
-  if (r->underline)
-    fill_rect(cr, r->color, x,
-              baseline - pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE,
-              r->width, pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE);
-  if (r->strike)
-    fill_rect(cr, r->color, x,
-              baseline - pango_font_metrics_get_strikethrough_position(m) / (double)PANGO_SCALE,
-              r->width, pango_font_metrics_get_strikethrough_thickness(m) / (double)PANGO_SCALE);
-  pango_font_metrics_unref(m);
+/* FONT: load the face the layout process used, by its description, and make
+ * sure it is the same file. */
+static bool define_font(a2b_pdf_painter *p, a2b_wire_in *in, a2b_arena *a) {
+  uint32_t id = a2b_wire_get_u32(in);
+  const char *name = a2b_wire_get_str(in, a);
+  const char *file = a2b_wire_get_str(in, a);
+  int index = (int)a2b_wire_get_u32(in);
+  if (!a2b_wire_in_ok(in) || id != p->fonts->len) return false;
+  PangoContext *ctx = a2b_pdf_ts_context(p->ts);
+  PangoFontDescription *desc = pango_font_description_from_string(name);
+  PangoFont *font = pango_font_map_load_font(pango_context_get_font_map(ctx), ctx, desc);
+  pango_font_description_free(desc);
+  FcChar8 *got_file = NULL;
+  int got_index = -1;
+  FcPattern *pat = font && PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font))
+                                                  : NULL;
+  if (pat) {
+    FcPatternGetString(pat, FC_FILE, 0, &got_file);
+    FcPatternGetInteger(pat, FC_INDEX, 0, &got_index);
+  }
+  if (!got_file || strcmp((const char *)got_file, file) || got_index != index) {
+    a2b_report(p->d, A2B_ERROR, NULL, 0, 0, "font '%s' (%s) not found again for painting", name,
+               file);
+    if (font) g_object_unref(font);
+    return false;
+  }
+  g_ptr_array_add(p->fonts, font);
+  return true;
 }
 
-static bool same_link(const a2b_pdf_run *a, const a2b_pdf_run *b) {
-  if (a->link_uri || b->link_uri)
-    return a->link_uri && b->link_uri && !strcmp(a->link_uri, b->link_uri);
-  return a->link_dest && b->link_dest && !strcmp(a->link_dest, b->link_dest);
+/* ---- records ------------------------------------------------------------------ */
+
+static void get_box(a2b_wire_in *in, double b[4]) {
+  for (int i = 0; i < 4; i++) b[i] = a2b_wire_get_f64(in);
 }
 
-/* The line with its left edge at x and its baseline at y. */
-static void paint_line(a2b_pdf_painter *p, const a2b_pdf_line *line, double x, double y) {
-  cairo_t *cr = p->cr;
-  for (size_t i = 0; i < line->n_runs; i++) {
-    const a2b_pdf_run *r = &line->runs[i];
-    if (!r->glyphs) continue;
-    g_assert(r->glyphs->item->offset == 0 && r->glyphs->item->length == r->text_len);
-    set_color(cr, r->color);
-    cairo_move_to(cr, x + r->x, y - r->rise);
-    pango_cairo_show_glyph_item(cr, r->text, r->glyphs);
-    if (r->underline || r->strike) decorate(cr, r, x + r->x, y - r->rise);
+static bool show_glyphs(a2b_pdf_painter *p, a2b_wire_in *in, a2b_arena *a) {
+  uint32_t font = a2b_wire_get_u32(in), color = a2b_wire_get_u32(in);
+  bool backward = a2b_wire_get_u32(in);
+  size_t n = a2b_wire_get_u32(in);
+  if (!a2b_wire_in_ok(in) || font >= p->fonts->len) return false;
+  if (n > p->glyph_cap) {
+    p->glyph_cap = n * 2;
+    p->glyphs = g_renew(cairo_glyph_t, p->glyphs, p->glyph_cap);
   }
-  /* One annotation per stretch of runs with the same target. */
-  for (size_t i = 0, j; i < line->n_runs; i = j) {
-    const a2b_pdf_run *r = &line->runs[i];
-    for (j = i + 1; j < line->n_runs && same_link(r, &line->runs[j]); j++)
-      continue;
-    if (!r->link_uri && !r->link_dest) continue;
-    const a2b_pdf_run *last = &line->runs[j - 1];
-    add_link(p, r, x + r->x, y - line->ascent, last->x + last->width - r->x,
-             line->ascent + line->descent);
+  for (size_t i = 0; i < n; i++) {
+    p->glyphs[i].index = a2b_wire_get_u32(in);
+    p->glyphs[i].x = a2b_wire_get_f64(in);
+    p->glyphs[i].y = a2b_wire_get_f64(in);
   }
-  /* The line's anchors are DEST items of their own (pagination). */
+  const char *text = a2b_wire_get_str(in, a);
+  size_t m = a2b_wire_get_u32(in);
+  if (!a2b_wire_in_ok(in) || !text) return false;
+  if (m > p->cluster_cap) {
+    p->cluster_cap = m * 2;
+    p->clusters = g_renew(cairo_text_cluster_t, p->clusters, p->cluster_cap);
+  }
+  for (size_t i = 0; i < m; i++) {
+    p->clusters[i].num_bytes = (int)a2b_wire_get_u32(in);
+    p->clusters[i].num_glyphs = (int)a2b_wire_get_u32(in);
+  }
+  if (!a2b_wire_in_ok(in)) return false;
+  set_color(p, color);
+  cairo_set_scaled_font(p->cr,
+                        pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(p->fonts->pdata[font])));
+  cairo_show_text_glyphs(p->cr, text, (int)strlen(text), p->glyphs, (int)n, p->clusters, (int)m,
+                         backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+  return true;
 }
 
-/* ---- running heads and folio -------------------------------------------- */
-
-/* `text` set in the small size, shortened with an ellipsis to fit `avail`. */
-static const a2b_pdf_line *head_line(a2b_pdf_painter *p, a2b_arena *a, const a2b_pdf_page *page,
-                                     const char *text, double avail, double *width) {
-  a2b_pdf_span span = {
-      .text = text, .len = strlen(text), .size = p->st->small_size, .color = HEAD_COLOR};
-  a2b_pdf_para para = {.lang = page->article ? page->article->lang : NULL,
-                       .size = p->st->small_size,
-                       .pitch = p->st->small_pitch,
-                       .measure = avail,
-                       .align = A2B_PDF_LEFT};
-  const char *where = page->article ? page->article->path : NULL;
-  a2b_pdf_line *line = a2b_pdf_set_line(p->ts, a, &span, 1, &para, width, where);
-  if (*width <= avail) return line;
-  /* Cut whole characters from the end, starting from a proportional guess. */
-  size_t keep = (size_t)((double)g_utf8_strlen(text, -1) * avail / *width);
-  for (; keep > 0; keep--) {
-    const char *end = g_utf8_offset_to_pointer(text, (glong)keep);
-    span.text = a2b_sprintf(a, "%.*s\u2026", (int)(end - text), text);
-    span.len = strlen(span.text);
-    line = a2b_pdf_set_line(p->ts, a, &span, 1, &para, width, where);
-    if (*width <= avail) return line;
-  }
-  return NULL;
-}
-
-static void paint_heads(a2b_pdf_painter *p, const a2b_pdf_page *page) {
-  const a2b_pdf_style *st = p->st;
-  bool odd = page->number % 2 != 0;
-  double left = odd ? st->margin_inner : st->margin_outer;
-  double right = st->page_width - (odd ? st->margin_outer : st->margin_inner);
-  double measure = right - left, gap = 2 * st->small_size;
-  double head_y = st->margin_top / 2 + st->small_size * 0.35;
-  a2b_arena *a = a2b_arena_new();
-  double lw = 0, rw;
-  if (page->head_left) {
-    const a2b_pdf_line *l = head_line(p, a, page, page->head_left, measure / 2 - gap / 2, &lw);
-    if (l)
-      paint_line(p, l, left, head_y);
-    else
-      lw = 0;
-  }
-  if (page->head_right) {
-    double avail = page->head_left ? measure - lw - gap : measure;
-    const a2b_pdf_line *l = head_line(p, a, page, page->head_right, avail, &rw);
-    if (l) paint_line(p, l, right - rw, head_y);
-  }
-  if (page->show_folio) {
-    char num[16];
-    snprintf(num, sizeof num, "%d", page->number);
-    const a2b_pdf_line *l = head_line(p, a, page, num, measure, &rw);
-    if (l) paint_line(p, l, left + (measure - rw) / 2, st->page_height - st->margin_bottom / 2);
-  }
-  a2b_arena_free(a);
-}
-
-/* ---- pages -------------------------------------------------------------- */
-
-static void paint_image(a2b_pdf_painter *p, const a2b_pdf_placed *it) {
-  cairo_surface_t *s = a2b_pdf_images_get(p->images, it->u.image);
-  if (!s || it->w <= 0 || it->h <= 0) return;
+static void paint_image(a2b_pdf_painter *p, const a2b_resource *res, const double b[4]) {
+  cairo_surface_t *s = a2b_pdf_images_get(p->images, res);
+  if (!s || b[2] <= 0 || b[3] <= 0) return;
   int iw = cairo_image_surface_get_width(s), ih = cairo_image_surface_get_height(s);
   cairo_save(p->cr);
-  cairo_translate(p->cr, it->x, it->y);
-  cairo_scale(p->cr, it->w / iw, it->h / ih);
+  cairo_translate(p->cr, b[0], b[1]);
+  cairo_scale(p->cr, b[2] / iw, b[3] / ih);
   cairo_set_source_surface(p->cr, s, 0, 0);
   cairo_paint(p->cr);
   cairo_restore(p->cr);
+  p->color_set = false;
 }
 
-static void paint_item(a2b_pdf_painter *p, const a2b_pdf_placed *it) {
-  cairo_t *cr = p->cr;
-  switch (it->kind) {
-  case A2B_PDF_P_LINE: paint_line(p, it->u.line, it->x, it->y); break;
-  case A2B_PDF_P_IMAGE: paint_image(p, it); break;
-  case A2B_PDF_P_RULE: fill_rect(cr, it->color, it->x, it->y - it->h / 2, it->w, it->h); break;
-  case A2B_PDF_P_RECT: break; /* painted first, under everything */
-  case A2B_PDF_P_STROKE:
-    set_color(cr, it->color);
-    cairo_set_line_width(cr, STROKE_WIDTH);
-    cairo_rectangle(cr, it->x, it->y, it->w, it->h);
-    cairo_stroke(cr);
-    break;
-  case A2B_PDF_P_DEST:
-    dest(p, it->u.dest.name, it->x, it->y);
-    if (it->u.dest.outline_title)
-      outline(p, it->u.dest.name, it->u.dest.outline_title, it->u.dest.outline_level);
-    break;
-  }
-}
-
-void a2b_pdf_paint_page(a2b_pdf_painter *p, const a2b_pdf_page *page) {
-  cairo_pdf_surface_set_size(p->surface, p->st->page_width, p->st->page_height);
+static void start_page(a2b_pdf_painter *p, double width, double height) {
+  cairo_pdf_surface_set_size(p->surface, width, height);
   /* One structure element around the whole document: cairo 1.16 writes a
    * broken cross-reference table for links outside any structure tag, and
    * asserts at finish with one per page on some documents with images. */
@@ -302,22 +280,114 @@ void a2b_pdf_paint_page(a2b_pdf_painter *p, const a2b_pdf_page *page) {
     cairo_tag_begin(p->cr, "Document", "");
     p->doc_open = true;
   }
-  for (size_t i = 0; i < page->n; i++) {
-    const a2b_pdf_placed *it = &page->items[i];
-    if (it->kind == A2B_PDF_P_RECT) fill_rect(p->cr, it->color, it->x, it->y, it->w, it->h);
+}
+
+/* One record after its opcode; false on a malformed record. */
+static bool paint_record(a2b_pdf_painter *p, uint32_t op, a2b_wire_in *in, a2b_arena *a) {
+  double b[4];
+  switch (op) {
+  case A2B_DRAW_PAGE: {
+    double w = a2b_wire_get_f64(in), h = a2b_wire_get_f64(in);
+    start_page(p, w, h);
+    return true;
   }
-  for (size_t i = 0; i < page->n; i++)
-    paint_item(p, &page->items[i]);
-  paint_heads(p, page);
-  cairo_show_page(p->cr);
+  case A2B_DRAW_FONT: return define_font(p, in, a);
+  case A2B_DRAW_GLYPHS: return show_glyphs(p, in, a);
+  case A2B_DRAW_FILL:
+  case A2B_DRAW_STROKE:
+    get_box(in, b);
+    set_color(p, a2b_wire_get_u32(in));
+    cairo_rectangle(p->cr, b[0], b[1], b[2], b[3]);
+    if (op == A2B_DRAW_FILL) {
+      cairo_fill(p->cr);
+    } else {
+      cairo_set_line_width(p->cr, A2B_DRAW_STROKE_WIDTH);
+      cairo_stroke(p->cr);
+    }
+    return true;
+  case A2B_DRAW_IMAGE: {
+    const a2b_resource *res = a2b_wire_get_ptr(in);
+    get_box(in, b);
+    if (a2b_wire_in_ok(in)) paint_image(p, res, b);
+    return true;
+  }
+  case A2B_DRAW_LINK: {
+    get_box(in, b);
+    const char *uri = a2b_wire_get_str(in, a), *name = a2b_wire_get_str(in, a);
+    if (!a2b_wire_in_ok(in) || (!uri && !name)) return false;
+    add_link(p, uri, name, b[0], b[1], b[2], b[3]);
+    return true;
+  }
+  case A2B_DRAW_DEST: {
+    const char *name = a2b_wire_get_str(in, a);
+    double x = a2b_wire_get_f64(in), y = a2b_wire_get_f64(in);
+    const char *title = a2b_wire_get_str(in, a);
+    int level = (int)a2b_wire_get_u32(in);
+    if (!a2b_wire_in_ok(in) || !name) return false;
+    dest(p, name, x, y);
+    if (title) {
+      outline_entry e = {p->pages, p->entries->len, g_strdup(name), g_strdup(title), level};
+      g_array_append_val(p->entries, e);
+    }
+    return true;
+  }
+  case A2B_DRAW_SHOW_PAGE:
+    cairo_show_page(p->cr);
+    p->pages++;
+    return true;
+  case A2B_DRAW_DIAGS: a2b_wire_get_diags(in, p->d); return a2b_wire_in_ok(in);
+  case A2B_DRAW_MOVE:
+    p->move_count = a2b_wire_get_u32(in);
+    p->move_to = a2b_wire_get_u32(in);
+    return a2b_wire_in_ok(in) && p->move_count <= p->pages && p->move_to <= p->pages - p->move_count;
+  default: return false;
+  }
+}
+
+bool a2b_pdf_paint_stream(a2b_pdf_painter *p, a2b_wire_in *in) {
+  a2b_arena *a = a2b_arena_new();
+  bool ok = true;
+  for (;;) {
+    uint32_t op = a2b_wire_get_u32(in);
+    if (!a2b_wire_in_ok(in)) {
+      ok = false;
+      break;
+    }
+    if (op == A2B_DRAW_END) {
+      a2b_wire_get_diags(in, p->d);
+      break;
+    }
+    if (!paint_record(p, op, in, a)) {
+      ok = false;
+      break;
+    }
+    if (op == A2B_DRAW_SHOW_PAGE) a2b_arena_reset(a);
+  }
+  a2b_arena_free(a);
+  return ok;
 }
 
 bool a2b_pdf_painter_finish(a2b_pdf_painter *p) {
   if (p->doc_open) cairo_tag_end(p->cr, "Document");
+  g_array_sort_with_data(p->entries, by_final_page, p);
+  for (guint i = 0; i < p->entries->len; i++) {
+    const outline_entry *e = &g_array_index(p->entries, outline_entry, i);
+    add_outline(p, e->dest, e->title, e->level);
+  }
   cairo_status_t status = cairo_status(p->cr);
   cairo_surface_finish(p->surface);
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(p->surface);
   if (!p->write_errno && fflush(p->out) != 0) p->write_errno = errno;
+  if (!p->write_errno && status == CAIRO_STATUS_SUCCESS && p->move_count &&
+      !a2b_pdf_move_last_pages(p->out, p->pages, p->move_count, p->move_to)) {
+    if (errno) {
+      p->write_errno = errno;
+    } else {
+      a2b_report(p->d, A2B_ERROR, NULL, 0, 0, "cannot move the contents to the front: "
+                 "cairo wrote an unexpected page tree");
+      return false;
+    }
+  }
   if (p->write_errno) {
     a2b_report(p->d, A2B_ERROR, NULL, 0, 0, "cannot write the PDF: %s", strerror(p->write_errno));
     return false;
@@ -336,5 +406,13 @@ void a2b_pdf_painter_free(a2b_pdf_painter *p) {
   cairo_destroy(p->cr);
   cairo_surface_destroy(p->surface);
   a2b_pdf_images_free(p->images);
+  g_ptr_array_free(p->fonts, TRUE);
+  for (guint i = 0; i < p->entries->len; i++) {
+    g_free(g_array_index(p->entries, outline_entry, i).dest);
+    g_free(g_array_index(p->entries, outline_entry, i).title);
+  }
+  g_array_free(p->entries, TRUE);
+  g_free(p->glyphs);
+  g_free(p->clusters);
   g_free(p);
 }

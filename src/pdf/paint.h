@@ -8,6 +8,7 @@
 #include "pdf/style.h"
 #include "pdf/typeset.h"
 #include "pdf/vlist.h"
+#include "pdf/wire.h"
 
 typedef struct a2b_pdf_painter a2b_pdf_painter;
 
@@ -22,32 +23,26 @@ typedef struct a2b_pdf_meta {
 /* A painter writing to `out` (an open file: the atomic temporary), with
  * pages of the style's size. Every page is wrapped in one structure tag
  * ("Document") so that cairo 1.16 writes a valid cross-reference table with
- * link tags. `ts` (whose font options the painter uses) and `st` must
- * outlive the painter; `out` stays open until a2b_pdf_painter_free().
+ * link tags. `ts` (whose fonts and font options the painter uses) and `st`
+ * must outlive the painter; `out` stays open until a2b_pdf_painter_free().
  * NULL after reporting. */
 a2b_pdf_painter *a2b_pdf_painter_new(FILE *out, a2b_pdf_ts *ts, const a2b_pdf_style *st,
                                      const a2b_pdf_meta *meta, a2b_diags *d);
 
-/* Paint one page: RECT fills first, under everything; then in order lines
- * (pango_cairo_show_glyph_item, so the text maps back exactly; underline
- * and strike-through from the font's metrics; one link annotation over each
- * stretch of runs with the same target, as tall as the line's ascent plus
- * descent; a destination for each of the line's anchors at its top left),
- * images (scaled to w x h; each resource decoded once per document and
- * embedded once; JPEG embedded as is via its MIME data; PNG decoded; other
- * types, e.g. SVG, left out with a warning once per resource), rules,
- * STROKE outlines (0.5 pt), destinations and outline entries (each under
- * the nearest earlier entry of a lower level: articles at the top). Then
- * the running heads (small size, grey, on the head line in the middle of
- * the top margin: head_left at the text block's left edge, head_right at
- * its right edge, shortened with an ellipsis so that they do not meet) and,
- * when show_folio, the page number centred under the text block in the
- * middle of the bottom margin. Odd pages have the inner margin on the left.
- * Destination names and URIs are percent-encoded outside printable ASCII
- * and for ( ) \ (cairo 1.16 writes them unescaped, and non-ASCII names
- * inconsistently); links and destinations encode alike, so any name works.
- * Problems are reported and surface in a2b_pdf_painter_finish(). */
-void a2b_pdf_paint_page(a2b_pdf_painter *p, const a2b_pdf_page *page);
+/* Paint the drawing records of `in` (drawing.h) up to END, whose
+ * diagnostics are reported to the painter's collector. Text with
+ * cairo_show_text_glyphs (so it maps back exactly); images decoded once per
+ * document and embedded once (JPEG as is via its MIME data; PNG decoded;
+ * other types, e.g. SVG, left out with a warning once per resource);
+ * destinations, and outline entries each under the nearest earlier entry of
+ * a lower level (articles at the top). Destination names and URIs are
+ * percent-encoded outside printable ASCII and for ( ) \ (cairo 1.16 writes
+ * them unescaped, and non-ASCII names inconsistently); links and
+ * destinations encode alike, so any name works. Returns false when the
+ * stream ends early or holds a malformed record (not reported: the caller
+ * knows why its sender stopped) or a font cannot be loaded again (reported).
+ * Drawing problems are reported and surface in a2b_pdf_painter_finish(). */
+bool a2b_pdf_paint_stream(a2b_pdf_painter *p, a2b_wire_in *in);
 
 /* Finish the document and flush it to `out`. Returns false after reporting
  * a write error (e.g. a full disk) or a cairo error. */

@@ -1,10 +1,20 @@
 /* The PDF digest: title page, contents, articles.
  *
- * cairo cannot go back to a page, so the page numbers the contents show are
- * learnt first: pass 1 lays out and paginates everything, keeping only page
- * numbers; pass 2 lays out again (shaping is cached) and paints page by page.
- * Each article's layout lives in its own arena, freed once it is painted, so
- * memory does not grow with the book. */
+ * One layout pass, in a forked child (child.h), and painting in this
+ * process, so the two use both cores and share no pango or cairo state. The
+ * child lays out and paginates the book, renders each page to drawing
+ * records (render.h) and sends them down a pipe; this process paints them
+ * (paint.h) as they arrive.
+ *
+ * cairo cannot go back to a page, yet the contents need every article's
+ * page number. The contents are laid out first with placeholder numbers,
+ * only to learn how many pages they take (an entry's lines do not depend on
+ * its number); the articles follow, numbered after them; then the contents
+ * are laid out again with the numbers learnt and painted last, and the
+ * painter moves their pages to the front (pagetree.h).
+ *
+ * Each article's layout lives in its own arena, freed once it is rendered,
+ * and pages stream through the pipe, so memory does not grow with the book. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,31 +26,33 @@
 #include "buf.h"
 #include "date.h"
 #include "pdf.h"
+#include "pdf/child.h"
+#include "pdf/drawing.h"
 #include "pdf/frontpages.h"
 #include "pdf/layout.h"
 #include "pdf/paginate.h"
 #include "pdf/paint.h"
+#include "pdf/render.h"
+#include "pdf/wire.h"
 #include "strmap.h"
 
 typedef struct run {
   const a2b_book *book;
   const a2b_options *opts;
   a2b_diags *d;
-  a2b_diags *layout_d;     /* where layout warnings go: `d` in the first pass,
-                              a collector thrown away in the second (the same
-                              warnings again) */
   a2b_pdf_style st;
   a2b_pdf_ts *ts;
   a2b_pdf_geometry g;
-  a2b_arena *scratch;      /* pagination, reset per page */
-  /* pass 1 results */
-  a2b_strmap *dest_pages;  /* destination name -> page number (as intptr_t) */
-  int next_page;           /* number of the next page to emit */
-  /* pass 2 */
-  a2b_pdf_painter *painter;
-  FILE *layout_json;       /* --dump-layout, or NULL */
-  bool first_json_page;
+  /* in the layout child */
+  a2b_arena *scratch;        /* pagination, reset per page */
+  a2b_wire_out *wire;        /* to the painter */
+  a2b_pdf_renderer *renderer;
+  a2b_strmap *dest_pages;    /* destination name -> page number (as intptr_t) */
+  int next_page;             /* number of the next page to emit */
+  size_t pages_sent;
   const a2b_article *article; /* being emitted */
+  FILE *json;                /* --dump-layout pages go here, or NULL */
+  bool first_json_page;
 } run;
 
 static void geometry_from_style(a2b_pdf_geometry *g, const a2b_pdf_style *st) {
@@ -56,21 +68,14 @@ static void geometry_from_style(a2b_pdf_geometry *g, const a2b_pdf_style *st) {
 
 /* ---- emitting pages ------------------------------------------------------- */
 
-static void record_dests(run *r, const a2b_pdf_page *page) {
-  for (size_t i = 0; i < page->n; i++)
-    if (page->items[i].kind == A2B_PDF_P_DEST)
-      a2b_strmap_put(r->dest_pages, page->items[i].u.dest.name, (void *)(intptr_t)page->number);
-}
-
-/* Pass 1: remember where every destination lands. */
+/* Placeholder contents: only counted. */
 static void count_page(void *ctx, a2b_pdf_page *page) {
   run *r = ctx;
-  record_dests(r, page);
   r->next_page = page->number + 1;
 }
 
-/* Pass 2: running heads, then paint (and dump). */
-static void paint_page(void *ctx, a2b_pdf_page *page) {
+/* Running heads, destinations noted, rendered, dumped. */
+static void send_page(void *ctx, a2b_pdf_page *page) {
   run *r = ctx;
   if (r->article && page->show_folio) { /* no running heads on an article's first page */
     bool even = page->number % 2 == 0;
@@ -83,10 +88,14 @@ static void paint_page(void *ctx, a2b_pdf_page *page) {
     }
   }
   if (r->article) page->article = r->article;
-  a2b_pdf_paint_page(r->painter, page);
-  if (r->layout_json) {
-    fputs(r->first_json_page ? "[\n" : ",\n", r->layout_json);
-    a2b_pdf_dump_page(r->layout_json, page);
+  for (size_t i = 0; i < page->n; i++)
+    if (page->items[i].kind == A2B_PDF_P_DEST)
+      a2b_strmap_put(r->dest_pages, page->items[i].u.dest.name, (void *)(intptr_t)page->number);
+  a2b_pdf_render_page(r->renderer, page);
+  r->pages_sent++;
+  if (r->json) {
+    fputs(r->first_json_page ? "[\n" : ",\n", r->json);
+    a2b_pdf_dump_page(r->json, page);
     r->first_json_page = false;
   }
   r->next_page = page->number + 1;
@@ -101,9 +110,9 @@ static int paginate(run *r, const a2b_pdf_vlist *list, a2b_pdf_emit_fn emit) {
   return a2b_pdf_paginate(list, &r->g, r->next_page, r->scratch, emit, r);
 }
 
-/* ---- the book --------------------------------------------------------------- */
+/* ---- laying out ----------------------------------------------------------- */
 
-static a2b_pdf_layout_ctx layout_ctx(run *r, a2b_arena *arena) {
+static a2b_pdf_layout_ctx layout_ctx(run *r, a2b_arena *arena, a2b_diags *d) {
   a2b_pdf_layout_ctx c = {
       .ts = r->ts,
       .arena = arena,
@@ -111,38 +120,128 @@ static a2b_pdf_layout_ctx layout_ctx(run *r, a2b_arena *arena) {
       .st = &r->st,
       .measure = r->st.page_width - r->st.margin_inner - r->st.margin_outer,
       .text_height = r->st.page_height - r->st.margin_top - r->st.margin_bottom,
-      .diags = r->layout_d,
+      .diags = d,
   };
   return c;
 }
 
-/* Lay out and paginate the whole book once, through `emit`. `page_of`
- * gives the contents its page numbers (NULL in pass 1: placeholders). */
-static void emit_book(run *r, a2b_pdf_emit_fn emit, const a2b_strmap *page_of) {
-  r->next_page = 1;
-  r->article = NULL;
+static void emit_title_page(run *r, a2b_diags *d) {
   a2b_arena *arena = a2b_arena_new();
-  a2b_pdf_layout_ctx c = layout_ctx(r, arena);
+  a2b_pdf_layout_ctx c = layout_ctx(r, arena, d);
   a2b_pdf_vlist front = {0};
   a2b_pdf_layout_title_page(&c, &front);
-  paginate(r, &front, emit);
+  paginate(r, &front, send_page);
+  a2b_arena_free(arena);
+}
+
+/* The contents from r->next_page, numbered from `page_of` (NULL:
+ * placeholders). Returns the number of pages. */
+static int emit_contents(run *r, a2b_pdf_emit_fn emit, const a2b_strmap *page_of, a2b_diags *d) {
+  a2b_arena *arena = a2b_arena_new();
+  a2b_pdf_layout_ctx c = layout_ctx(r, arena, d);
   a2b_pdf_vlist toc = {0};
   a2b_pdf_layout_contents(&c, page_of, &toc);
-  paginate(r, &toc, emit);
+  int n = paginate(r, &toc, emit);
   a2b_arena_free(arena);
+  return n;
+}
 
+/* Article i, from r->next_page (after a blank page for --recto). */
+static void emit_article(run *r, size_t i, a2b_diags *d) {
+  const a2b_article *art = r->book->articles[i];
+  if (r->st.recto && r->next_page % 2 == 0) emit_blank_page(r, send_page);
+  a2b_arena *arena = a2b_arena_new();
+  a2b_pdf_layout_ctx c = layout_ctx(r, arena, d);
+  a2b_pdf_vlist body = {0};
+  a2b_pdf_layout_article(&c, art, &body);
+  r->article = art;
+  paginate(r, &body, send_page);
+  r->article = NULL;
+  a2b_arena_free(arena);
+}
+
+/* Send what `d` holds so far (a DIAGS record) and empty it. */
+static void send_diags(run *r, a2b_diags *d) {
+  if (!d->n) return;
+  a2b_wire_u32(r->wire, A2B_DRAW_DIAGS);
+  a2b_wire_diags(r->wire, d);
+  a2b_diags_clear(d);
+}
+
+/* Append the JSON of `from` (the articles' pages) to r->json. */
+static bool append_json(run *r, FILE *from) {
+  char buf[65536];
+  size_t n;
+  if (fflush(from) != 0 || fseek(from, 0, SEEK_SET) != 0) return false;
+  while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+    if (fwrite(buf, 1, n, r->json) != n) return false;
+  return !ferror(from);
+}
+
+/* The layout child: the whole book as drawing records; layout warnings as
+ * DIAGS records after each part; the JSON dump, in page order (the
+ * articles' pages wait in a temporary file while the contents are laid out
+ * again). Returns false when the painter went away. */
+static bool lay_out_book(void *ctx, int fd) {
+  run *r = ctx;
+  a2b_wire_out *w = malloc(sizeof *w);
+  a2b_wire_out_init(w, fd);
+  r->wire = w;
+  r->scratch = a2b_arena_new();
+  r->dest_pages = a2b_strmap_new();
+  r->renderer = a2b_pdf_renderer_new(r->ts, &r->st, w);
+  r->first_json_page = true;
+  a2b_diags d = {0}, repeated = {0};
+  a2b_pdf_ts_set_diags(r->ts, &d);
+  const char *json_path = r->opts->dump_layout_path;
+  FILE *json = json_path ? fopen(json_path, "w") : NULL, *later = NULL;
+  if (json_path && !json)
+    a2b_report(&d, A2B_ERROR, json_path, 0, 0, "cannot write: %s", strerror(errno));
+  if (json && !(later = tmpfile()))
+    a2b_report(&d, A2B_ERROR, json_path, 0, 0, "cannot write: %s", strerror(errno));
+  r->json = json;
+
+  r->next_page = 1;
+  emit_title_page(r, &d);
+  int contents_at = r->next_page;
+  int n_contents = emit_contents(r, count_page, NULL, &d);
+  send_diags(r, &d);
+  r->json = later;
   for (size_t i = 0; i < r->book->n_articles; i++) {
-    const a2b_article *art = r->book->articles[i];
-    if (r->st.recto && r->next_page % 2 == 0) emit_blank_page(r, emit);
-    arena = a2b_arena_new();
-    c = layout_ctx(r, arena);
-    a2b_pdf_vlist body = {0};
-    a2b_pdf_layout_article(&c, art, &body);
-    r->article = art;
-    paginate(r, &body, emit);
-    r->article = NULL;
-    a2b_arena_free(arena);
+    emit_article(r, i, &d);
+    send_diags(r, &d);
   }
+  int after = r->next_page;
+  r->next_page = contents_at;
+  r->json = json;
+  a2b_pdf_ts_set_diags(r->ts, &repeated);
+  size_t before = r->pages_sent;
+  int again = emit_contents(r, send_page, r->dest_pages, &repeated);
+  a2b_pdf_ts_set_diags(r->ts, &d);
+  if (again != n_contents)
+    a2b_report(&d, A2B_ERROR, NULL, 0, 0,
+               "internal error: the contents took %d pages, then %d", n_contents, again);
+  a2b_wire_u32(w, A2B_DRAW_MOVE);
+  a2b_wire_u32(w, (uint32_t)(r->pages_sent - before));
+  a2b_wire_u32(w, (uint32_t)(contents_at - 1));
+  r->next_page = after;
+  if (json) {
+    bool ok = !later || append_json(r, later);
+    fputs(r->first_json_page ? "[]\n" : "\n]\n", json);
+    if (fclose(json) != 0 || !ok)
+      a2b_report(&d, A2B_ERROR, json_path, 0, 0, "cannot write: %s", strerror(errno));
+  }
+  if (later) fclose(later);
+  a2b_wire_u32(w, A2B_DRAW_END);
+  a2b_wire_diags(w, &d);
+  bool ok = a2b_wire_flush(w);
+  a2b_pdf_renderer_free(r->renderer);
+  a2b_strmap_free(r->dest_pages);
+  a2b_arena_free(r->scratch);
+  a2b_diags_clear(&d);
+  a2b_diags_clear(&repeated);
+  free(w);
+  return ok;
 }
 
 static void iso_date(time_t t, char out[32]) {
@@ -191,14 +290,19 @@ static char *joined_authors(a2b_arena *arena, const a2b_book *book) {
   return s;
 }
 
-/* Pass 2 into the atomic temporary file. Returns an exit status. */
+/* Paint what the layout child sends into the atomic temporary file.
+ * Returns an exit status. */
 static int paint_book(run *r) {
+  a2b_pdf_child child;
+  if (!a2b_pdf_child_start(&child, lay_out_book, r, r->d)) return A2B_EXIT_IO;
   a2b_atomic_file *af = a2b_atomic_open(r->opts->pdf_path, r->d);
-  if (!af) return A2B_EXIT_IO;
-  FILE *out = fopen(a2b_atomic_temp_path(af), "wb");
-  if (!out) {
+  FILE *out = af ? fopen(a2b_atomic_temp_path(af), "w+b") : NULL;
+  if (af && !out) {
     a2b_report(r->d, A2B_ERROR, r->opts->pdf_path, 0, 0, "cannot write: %s", strerror(errno));
     a2b_atomic_abort(af);
+  }
+  if (!out) {
+    a2b_pdf_child_finish(&child, true, r->d);
     return A2B_EXIT_IO;
   }
   a2b_arena *meta_arena = a2b_arena_new();
@@ -207,19 +311,18 @@ static int paint_book(run *r) {
   a2b_pdf_meta meta = {r->book->title, joined_authors(meta_arena, r->book),
                        r->book->description ? r->book->description : r->book->subtitle,
                        keywords(meta_arena, r->book), "art2book " A2B_VERSION, date, date};
-  r->painter = a2b_pdf_painter_new(out, r->ts, &r->st, &meta, r->d);
-  bool ok = r->painter != NULL;
+  a2b_pdf_painter *painter = a2b_pdf_painter_new(out, r->ts, &r->st, &meta, r->d);
+  bool ok = painter != NULL, complete = false;
   if (ok) {
-    a2b_diags repeated = {0};
-    r->layout_d = &repeated;
-    a2b_diags *real = a2b_pdf_ts_set_diags(r->ts, &repeated);
-    emit_book(r, paint_page, r->dest_pages);
-    a2b_pdf_ts_set_diags(r->ts, real);
-    r->layout_d = r->d;
-    a2b_diags_clear(&repeated);
-    ok = a2b_pdf_painter_finish(r->painter);
-    a2b_pdf_painter_free(r->painter);
+    a2b_wire_in *in = malloc(sizeof *in);
+    a2b_wire_in_init(in, child.fd);
+    size_t errors = r->d->n_errors;
+    complete = a2b_pdf_paint_stream(painter, in);
+    free(in);
+    ok = complete && r->d->n_errors == errors && a2b_pdf_painter_finish(painter);
   }
+  ok = a2b_pdf_child_finish(&child, !complete, r->d) && ok;
+  a2b_pdf_painter_free(painter);
   a2b_arena_free(meta_arena);
   if (fclose(out) != 0 && ok) {
     a2b_report(r->d, A2B_ERROR, r->opts->pdf_path, 0, 0, "cannot write: %s", strerror(errno));
@@ -233,7 +336,7 @@ static int paint_book(run *r) {
 }
 
 int a2b_pdf_write(const a2b_book *book, const a2b_options *opts, a2b_diags *d) {
-  run r = {.book = book, .opts = opts, .d = d, .layout_d = d, .first_json_page = true};
+  run r = {.book = book, .opts = opts, .d = d};
   if (!a2b_pdf_style_load(&r.st, opts->style_path, opts->paper, d)) return A2B_EXIT_USAGE;
   if (opts->recto) r.st.recto = true;
   geometry_from_style(&r.g, &r.st);
@@ -241,26 +344,7 @@ int a2b_pdf_write(const a2b_book *book, const a2b_options *opts, a2b_diags *d) {
   r.ts = a2b_pdf_ts_new(&r.st, opts->font_dir, d);
   if (r.ts) {
     a2b_pdf_ts_set_lang(r.ts, book->lang);
-    r.scratch = a2b_arena_new();
-    r.dest_pages = a2b_strmap_new();
-    emit_book(&r, count_page, NULL);
-    if (opts->dump_layout_path) {
-      r.layout_json = fopen(opts->dump_layout_path, "w");
-      if (!r.layout_json)
-        a2b_report(d, A2B_ERROR, opts->dump_layout_path, 0, 0, "cannot write: %s",
-                   strerror(errno));
-    }
-    if (!opts->dump_layout_path || r.layout_json) status = paint_book(&r);
-    if (r.layout_json) {
-      fputs(r.first_json_page ? "[]\n" : "\n]\n", r.layout_json);
-      if (fclose(r.layout_json) != 0 && status == A2B_EXIT_OK) {
-        a2b_report(d, A2B_ERROR, opts->dump_layout_path, 0, 0, "cannot write: %s",
-                   strerror(errno));
-        status = A2B_EXIT_IO;
-      }
-    }
-    a2b_strmap_free(r.dest_pages);
-    a2b_arena_free(r.scratch);
+    status = paint_book(&r);
     a2b_pdf_ts_free(r.ts);
   }
   a2b_pdf_style_free(&r.st);

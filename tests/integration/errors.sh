@@ -99,6 +99,11 @@ expect 2 --style "$T/bad-style.yaml" --pdf "$out/keep.pdf" "$A2B_SRC/examples"
 cmp -s "$out/keep.pdf" "$T/keep-pdf.orig" || fail "a run with a bad style changed the existing PDF"
 stderr_has 'bad-style\.yaml:[0-9]+:[0-9]+: error' "the malformed style"
 expect 3 --pdf "$T/no/such/folder/x.pdf" "$A2B_SRC/examples"
+# A failure in the layout process (here: its --dump-layout file cannot be
+# written) fails the run and leaves the old PDF.
+expect 3 --dump-layout "$T/no/such/folder/layout.json" --pdf "$out/keep.pdf" "$A2B_SRC/examples"
+stderr_has 'no/such/folder/layout\.json: error: cannot write' "the unwritable layout dump"
+cmp -s "$out/keep.pdf" "$T/keep-pdf.orig" || fail "a failed layout process changed the existing PDF"
 rm -f "$out/keep.pdf"
 only_in_out keep.epub
 

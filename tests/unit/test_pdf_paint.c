@@ -14,11 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <jpeglib.h> /* after stdio.h: it needs FILE */
 
 #include "arena.h"
+#include "pdf/drawing.h"
 #include "pdf/paint.h"
+#include "pdf/render.h"
 
 #define CREATED "2023-11-14T22:13:20Z"
 #define MODIFIED "2024-01-02T03:04:05Z"
@@ -27,6 +30,31 @@
 static char dir[64];
 static char doc_pdf[96], again_pdf[96], a4_pdf[96];
 static a2b_diags paint_diags;
+
+/* Render `pages` to drawing records in a temporary file, as the layout
+ * process would, and paint them with `p`. */
+static bool paint_pages(a2b_pdf_painter *p, a2b_pdf_ts *ts, const a2b_pdf_style *st,
+                        a2b_pdf_page **pages, size_t n) {
+  FILE *tmp = tmpfile();
+  assert_non_null(tmp);
+  a2b_wire_out *w = malloc(sizeof *w);
+  a2b_wire_out_init(w, fileno(tmp));
+  a2b_pdf_renderer *r = a2b_pdf_renderer_new(ts, st, w);
+  for (size_t i = 0; i < n; i++) a2b_pdf_render_page(r, pages[i]);
+  a2b_diags none = {0};
+  a2b_wire_u32(w, A2B_DRAW_END);
+  a2b_wire_diags(w, &none);
+  assert_true(a2b_wire_flush(w));
+  a2b_pdf_renderer_free(r);
+  free(w);
+  assert_int_equal(lseek(fileno(tmp), 0, SEEK_SET), 0);
+  a2b_wire_in *in = malloc(sizeof *in);
+  a2b_wire_in_init(in, fileno(tmp));
+  bool ok = a2b_pdf_paint_stream(p, in);
+  free(in);
+  fclose(tmp);
+  return ok;
+}
 
 /* ---- running tools ---------------------------------------------------------- */
 
@@ -218,8 +246,8 @@ static bool paint_doc(const char *path, const char *paper, a2b_diags *d) {
                        .mod_date = MODIFIED};
   a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, d);
   assert_non_null(p);
-  a2b_pdf_paint_page(p, &p1);
-  a2b_pdf_paint_page(p, &p2);
+  a2b_pdf_page *pages[] = {&p1, &p2};
+  assert_true(paint_pages(p, ts, &st, pages, 2));
   bool ok = a2b_pdf_painter_finish(p);
   a2b_pdf_painter_free(p);
   fclose(out);
@@ -497,7 +525,8 @@ static void test_bad_image(void **state) {
   FILE *out = fopen(path, "wb");
   a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
   a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
-  a2b_pdf_paint_page(p, &page);
+  a2b_pdf_page *pages[] = {&page};
+  assert_true(paint_pages(p, ts, &st, pages, 1));
   assert_true(a2b_pdf_painter_finish(p));
   a2b_pdf_painter_free(p);
   fclose(out);
@@ -515,6 +544,37 @@ static void test_bad_image(void **state) {
   a2b_pdf_style_free(&st);
 }
 
+/* A stream that stops before END (the layout process died) or holds a
+ * record the painter does not know is not a complete document. */
+static void test_broken_stream(void **state) {
+  (void)state;
+  a2b_diags d = {0};
+  a2b_pdf_style st;
+  assert_true(a2b_pdf_style_load(&st, NULL, NULL, &d));
+  a2b_pdf_ts *ts = a2b_pdf_ts_new(&st, NULL, &d);
+  const uint32_t cut[] = {A2B_DRAW_PAGE}, unknown[] = {999};
+  const uint32_t *streams[] = {cut, unknown};
+  for (int i = 0; i < 2; i++) {
+    FILE *tmp = tmpfile(), *out = tmpfile();
+    fwrite(streams[i], sizeof(uint32_t), 1, tmp);
+    fflush(tmp);
+    rewind(tmp);
+    a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
+    a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
+    a2b_wire_in *in = malloc(sizeof *in);
+    a2b_wire_in_init(in, fileno(tmp));
+    assert_false(a2b_pdf_paint_stream(p, in));
+    free(in);
+    a2b_pdf_painter_free(p);
+    fclose(out);
+    fclose(tmp);
+  }
+  assert_int_equal(d.n_errors, 0);
+  a2b_diags_clear(&d);
+  a2b_pdf_ts_free(ts);
+  a2b_pdf_style_free(&st);
+}
+
 /* A full disk is an error of finish, not a crash or a silent success. */
 static void test_write_error(void **state) {
   (void)state;
@@ -527,7 +587,8 @@ static void test_write_error(void **state) {
   a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
   a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
   a2b_pdf_page page = {.number = 1, .show_folio = true};
-  a2b_pdf_paint_page(p, &page);
+  a2b_pdf_page *pages[] = {&page};
+  assert_true(paint_pages(p, ts, &st, pages, 1));
   assert_false(a2b_pdf_painter_finish(p));
   a2b_pdf_painter_free(p);
   fclose(out);
@@ -546,6 +607,7 @@ int main(void) {
       cmocka_unit_test(test_metadata),        cmocka_unit_test(test_outline),
       cmocka_unit_test(test_links_and_dests), cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_bad_image),       cmocka_unit_test(test_write_error),
+      cmocka_unit_test(test_broken_stream),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
