@@ -580,12 +580,22 @@ static void test_default_css_is_plain(void **state) {
   assert_int_equal(strlen(css), a2b_style_epub_css_len);
   static const char *const banned[] = {"position:", "float:", "calc(", "@import", "var(", "--"};
   for (size_t i = 0; i < sizeof banned / sizeof *banned; i++)
-    if (strstr(css, banned[i])) fail_msg("default CSS uses %s", banned[i]);
+    for (const char *p = css; (p = strstr(p, banned[i])); p++)
+      if (p == css || p[-1] != '-') /* a property of its own, not text-emphasis-position */
+        fail_msg("default CSS uses %s", banned[i]);
   for (const char *p = css; *p; p++)
     if (*p >= '0' && *p <= '9' && (!strncmp(p + 1, "rem", 3) || !strncmp(p + 1, "vw", 2) ||
                                    !strncmp(p + 1, "vh", 2)))
       fail_msg("default CSS uses a viewport or root-relative unit: %.12s", p);
   assert_non_null(strstr(css, "text-indent: 2em"));
+  /* The CJK rules of the PDF, as progressive enhancements. */
+  static const char *const cjk[] = {"text-autospace: ideograph-alpha ideograph-numeric",
+                                    "text-spacing-trim: trim-start", "hanging-punctuation:",
+                                    "text-emphasis-style: filled dot",
+                                    "text-emphasis-position: under",
+                                    "text-emphasis-style: filled sesame"};
+  for (size_t i = 0; i < sizeof cjk / sizeof *cjk; i++)
+    if (!strstr(css, cjk[i])) fail_msg("default CSS lacks %s", cjk[i]);
 }
 
 /* Every entry but mimetype is deflated (really smaller), readable with a
