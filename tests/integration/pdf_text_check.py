@@ -2,47 +2,87 @@
 """Every character of every article comes back from the PDF, in order.
 
 Usage: pdf_text_check.py PDF_TEXT DUMP
-PDF_TEXT is `pdftotext -enc UTF-8` output, DUMP the `--dump` of the same
-sources. Each article's text (its title, then every text, code and math
-literal of its body in document order; footnote bodies and image alt text
-apart, which the PDF places elsewhere or does not print) must be a
-subsequence of the PDF's text, white space ignored, and articles must follow
-each other. Characters no installed font has (emoji, variation selectors) are
-left out of the comparison. Exits 1 listing where text went missing.
+PDF_TEXT is `pdftotext -raw -enc UTF-8` output (content-stream order, one
+form feed after each page; -raw keeps table cells in the order they are
+painted and the hyphens of words broken at a hyphen), DUMP the `--dump` of
+the same sources.
+
+An article's text is its title, then every text, code and math literal of
+its body in document order (footnote bodies and image alt text apart: the
+PDF puts them at the foot of the page or in a frame). An article starts on
+the first page, after the previous article's, whose text begins with its
+title (not followed by the contents' dot leaders) and runs to the next
+article's first page. Its text must be a subsequence of those pages' text,
+white space ignored: running heads, folios, list markers and repeated table
+headers may come in between, but no character may be lost or come out of
+order. Characters that no installed font has (fc-list; fonts the program
+adds from fonts/ or --font-dir are not counted) and default-ignorable ones
+are not drawn and are left out. Exits 1 naming each article whose text is
+not all there, with the characters lost and their context.
 """
+import difflib
 import json
 import re
+import subprocess
 import sys
 
 LEAF = re.compile(r'^(\s*)(text|code|math_inline|math_block|code_block)\b.*? (".*") @\d+:\d+$')
 NODE = re.compile(r'^(\s*)([a-z_]+)\b')
-WINDOW = 400  # characters (running heads, footnotes, markers) between two of the text
-LEAF_WINDOW = 6000  # how far ahead the start of the next text node may be
+IGNORABLE = ((0x00, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x200B, 0x200F), (0x202A, 0x202E),
+             (0x2060, 0x206F), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xE0000, 0xE0FFF))
+
+
+def font_coverage():
+    """The code points some installed font has, as sorted (first, last) ranges."""
+    out = subprocess.run(["fc-list", "--format", "%{charset}\n"], capture_output=True,
+                         text=True, check=True).stdout
+    ranges = []
+    for r in out.split():
+        first, _, last = r.partition("-")
+        ranges.append((int(first, 16), int(last or first, 16)))
+    ranges.sort()
+    merged = []
+    for first, last in ranges:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+class Comparable:
+    """Which characters the comparison keeps: drawable and not white space."""
+
+    def __init__(self):
+        self.ranges = font_coverage()
+        self.memo = {}
+
+    def __call__(self, c):
+        ok = self.memo.get(c)
+        if ok is None:
+            o = ord(c)
+            ok = (not c.isspace() and not any(a <= o <= b for a, b in IGNORABLE)
+                  and any(a <= o <= b for a, b in self.ranges))
+            self.memo[c] = ok
+        return ok
 
 
 def decode(q):
     return json.loads(re.sub(r'(?<!\\)\\x([0-9a-f]{2})', r'\\u00\1', q))
 
 
-def comparable(c):
-    o = ord(c)
-    return not (c.isspace() or o > 0xFFFF or 0x2600 <= o < 0x2800 or 0xFE00 <= o < 0xFE10
-                or o < 0x20 or 0x200B <= o <= 0x200F or o == 0xFEFF or o == 0xAD)
-
-
-def articles_of(dump):
+def articles_of(dump, keep):
     arts, skip_depth = [], None
     for line in dump.split("\n"):
         if line.startswith("article "):
-            arts.append({"name": line.split(" ", 2)[-1], "chars": [], "title": [], "leaves": []})
+            arts.append({"name": line.split(" ", 2)[-1], "title": None, "body": []})
             skip_depth = None
             continue
         if not arts:
             continue
         m = re.match(r'  title: (".*")$', line)
-        if m and not arts[-1]["chars"]:
-            arts[-1]["chars"] = [c for c in decode(m.group(1)) if comparable(c)]
-            arts[-1]["title"] = list(arts[-1]["chars"])
+        if m and arts[-1]["title"] is None:
+            arts[-1]["title"] = "".join(c for c in decode(m.group(1)) if keep(c))
             continue
         n = NODE.match(line)
         if not n:
@@ -56,59 +96,77 @@ def articles_of(dump):
             continue
         leaf = LEAF.match(line)
         if leaf:
-            chars = [c for c in decode(leaf.group(3)) if comparable(c)]
-            if chars:
-                arts[-1]["leaves"].append(len(arts[-1]["chars"]))
-                arts[-1]["chars"] += chars
+            arts[-1]["body"].append("".join(c for c in decode(leaf.group(3)) if keep(c)))
+    for art in arts:
+        art["text"] = (art["title"] or "") + "".join(art["body"])
     return arts
 
 
+def is_subsequence(want, text):
+    at = 0
+    for c in want:
+        at = text.find(c, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+def lost(want, text, chunk=1000):
+    """Where WANT departs from TEXT: the number of characters of WANT outside
+    an in-order match (difflib, a chunk of WANT at a time against the text
+    ahead of the previous chunk's match, so that it stays fast) and up to
+    three 'before[lost]after' samples."""
+    missing, samples, at = 0, [], 0
+    for s in range(0, len(want), chunk):
+        part = want[s:s + chunk]
+        sm = difflib.SequenceMatcher(None, part, text[at:at + 4 * chunk], autojunk=False)
+        i, end = 0, 0
+        for a, b, size in sm.get_matching_blocks():
+            if a > i:
+                missing += a - i
+                if len(samples) < 3:
+                    samples.append(f"{want[max(0, s + i - 10):s + i]}"
+                                   f"[{want[s + i:s + min(a, i + 30)]}]{want[s + a:s + a + 10]}")
+            i = a + size
+            if size:
+                end = b + size
+        at += end
+    return missing, samples
+
+
 def main(pdf_text, dump):
-    pdf = [c for c in open(pdf_text, encoding="utf-8").read() if comparable(c)]
-    arts = articles_of(open(dump, encoding="utf-8").read())
-    joined = "".join(pdf)
-    pos, total, failures = 0, 0, []
+    keep = Comparable()
+    pages = ["".join(c for c in p if keep(c))
+             for p in open(pdf_text, encoding="utf-8").read().split("\f")]
+    arts = articles_of(open(dump, encoding="utf-8").read(), keep)
+    failures, k, starts = [], 0, []
     for art in arts:
-        # Each article begins at its title, after the previous article (not at
-        # its entry in the contents, which dot leaders follow).
-        title = "".join(art["title"])
-        start = joined.find(title, pos)
-        while start >= 0 and joined[start + len(title):start + len(title) + 2] == "..":
-            start = joined.find(title, start + 1)
-        if start >= 0:
-            pos = start
-        # A character is looked for a little ahead only (running heads,
-        # footnotes, list markers and table rules come in between), so one
-        # lost character cannot make the search skip the rest of the book.
-        missing, examples = 0, []
-        chars, leaves = art["chars"], set(art["leaves"])
-        for i, c in enumerate(chars):
-            total += 1
-            if i in leaves:  # a text node starts: find where, a little ahead
-                head = "".join(chars[i:i + 6])
-                at = joined.find(head, pos, pos + LEAF_WINDOW)
-                if at >= 0:
-                    pos = at
-            at = joined.find(c, pos, pos + WINDOW)
-            if at < 0:
-                # Lost: find where the text goes on, a little further ahead.
-                ahead = joined.find("".join(chars[i + 1:i + 7]), pos, pos + LEAF_WINDOW)
-                if ahead >= 0 and i + 7 <= len(chars):
-                    pos = ahead
-                missing += 1
-                if len(examples) < 3:
-                    examples.append("".join(chars[max(0, i - 8):i]) + "[" + c + "]" +
-                                    "".join(chars[i + 1:i + 8]))
-            else:
-                pos = at + 1
-        if missing:
-            failures.append(f"{art['name']}: {missing} of {len(chars)} characters not found in "
-                            f"order, e.g. {' | '.join(examples)}")
-    print(f"   text: {total} characters of {len(arts)} articles, in order: "
-          f"{'all found' if not failures else 'MISSING'}")
+        t = art["title"] or ""
+        while k < len(pages) and not (pages[k].startswith(t) and
+                                      pages[k][len(t):len(t) + 2] != ".."):
+            k += 1
+        if k == len(pages):
+            failures.append(f"{art['name']}: no page after the previous article's begins with its "
+                            f"title {t!r}")
+            break
+        starts.append(k)
+        k += 1
+    total = 0
+    for i, start in enumerate(starts):
+        art = arts[i]
+        end = starts[i + 1] if i + 1 < len(starts) else len(pages)
+        text = "".join(pages[start:end])
+        total += len(art["text"])
+        if not is_subsequence(art["text"], text):
+            missing, samples = lost(art["text"], text)
+            failures.append(f"{art['name']} (pages {start + 1}-{end}): {missing} of "
+                            f"{len(art['text'])} characters lost or out of order, e.g. "
+                            + " | ".join(samples))
+    print(f"   text: {total} characters of {len(starts)} of {len(arts)} articles: "
+          f"{'all there, in order' if not failures else 'NOT ALL THERE'}")
     for f in failures[:20]:
         print("   FAIL:", f, file=sys.stderr)
-    return 1 if failures else 0
+    return 1 if failures or not arts else 0
 
 
 if __name__ == "__main__":
