@@ -136,10 +136,10 @@ static char *failure(xfer *x, CURLcode rc) {
   case CURLE_OK: return a2b_xsprintf("unexpected HTTP status %ld", code);
   case CURLE_HTTP_RETURNED_ERROR: return a2b_xsprintf("HTTP error %ld", code);
   case CURLE_OPERATION_TIMEDOUT: {
-    curl_off_t connected = 0;
-    curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connected);
-    long ms = connected ? x->o->timeout_ms : x->o->connect_timeout_ms;
-    return a2b_xsprintf("%s after %g s", connected ? "timed out" : "no connection",
+    long sent = 0; /* request bytes: 0 while connecting */
+    curl_easy_getinfo(e, CURLINFO_REQUEST_SIZE, &sent);
+    long ms = sent ? x->o->timeout_ms : x->o->connect_timeout_ms;
+    return a2b_xsprintf("%s after %g s", sent ? "timed out" : "no connection",
                         (double)ms / 1000);
   }
   case CURLE_TOO_MANY_REDIRECTS:
