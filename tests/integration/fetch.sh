@@ -187,4 +187,12 @@ CACHE=$A2B_TMP/empty-cache run empty --offline
   || fail "empty: expected every image not in the cache"
 [ -z "$(images empty)" ] || fail "empty: images without a cache"
 
+# --- 7. The default cache folder is $XDG_CACHE_HOME/art2book (lib.sh points it
+# into the scratch folder).
+"$ART2BOOK" --allow-private-network --fetch-timeout 1 --epub "$A2B_TMP/xdg.epub" \
+  "$A2B_TMP/book" 2>"$A2B_TMP/xdg.err" || fail "xdg: art2book failed"
+# good.png, good.jpg, noext and to-good (misnamed.png is gone from the server).
+[ "$(ls "$XDG_CACHE_HOME/art2book" | wc -l)" -eq 4 ] \
+  || { ls -l "$XDG_CACHE_HOME/art2book" >&2; fail "xdg: expected 4 entries in \$XDG_CACHE_HOME/art2book"; }
+
 echo "ok: remote images fetched, refused, cached, revalidated and read offline"
