@@ -157,7 +157,8 @@ static char *failure(xfer *x, CURLcode rc) {
   default: break;
   }
   char *msg = a2b_xstrdup(x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
-  msg[0] = (char)tolower((unsigned char)msg[0]);
+  if (isupper((unsigned char)msg[0]) && islower((unsigned char)msg[1])) /* not "SSL ..." */
+    msg[0] = (char)tolower((unsigned char)msg[0]);
   return msg;
 }
 
