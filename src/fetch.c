@@ -96,28 +96,36 @@ static bool prepare(xfer *x) {
   if (x->cached.data && x->cached.etag) add_header(x, "If-None-Match", x->cached.etag);
   if (x->cached.data && x->cached.last_modified)
     add_header(x, "If-Modified-Since", x->cached.last_modified);
-  bool ok = curl_easy_setopt(e, CURLOPT_URL, x->item->url) == CURLE_OK;
+  if (curl_easy_setopt(e, CURLOPT_URL, x->item->url) != CURLE_OK) {
+    x->item->error = a2b_xstrdup("malformed URL");
+    return false;
+  }
+  /* The options safety rests on: a libcurl without them fetches nothing. */
+  CURLcode rc = CURLE_OK;
+  rc |= curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+  rc |= curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  rc |= curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)o->max_redirects);
+  rc |= curl_easy_setopt(e, CURLOPT_PROXY, "");
+  rc |= curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+  rc |= curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, x);
+  rc |= curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, o->timeout_ms);
+  rc |= curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+  rc |= curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+  if (rc != CURLE_OK) {
+    x->item->error = a2b_xstrdup("this libcurl lacks options needed for safe fetching");
+    return false;
+  }
+  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(e, CURLOPT_PRIVATE, x);
   curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(e, CURLOPT_MAXREDIRS, (long)o->max_redirects);
-  curl_easy_setopt(e, CURLOPT_PROXY, "");
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
-  curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, o->timeout_ms);
   curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_bytes);
   curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(e, CURLOPT_FAILONERROR, 1L);
   curl_easy_setopt(e, CURLOPT_USERAGENT, "art2book/" A2B_VERSION);
   curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
-  curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, open_socket);
-  curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, x);
-  curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
-  if (!ok) x->item->error = a2b_xstrdup("malformed URL");
-  return ok;
+  return true;
 }
 
 static char *size_phrase(size_t bytes) {
@@ -139,11 +147,9 @@ static char *failure(xfer *x, CURLcode rc) {
     long sent = 0; /* request bytes: 0 while connecting */
     curl_easy_getinfo(e, CURLINFO_REQUEST_SIZE, &sent);
     long ms = sent ? x->o->timeout_ms : x->o->connect_timeout_ms;
-    return a2b_xsprintf("%s after %g s", sent ? "timed out" : "no connection",
-                        (double)ms / 1000);
+    return a2b_xsprintf("%s after %g s", sent ? "timed out" : "no connection", (double)ms / 1000);
   }
-  case CURLE_TOO_MANY_REDIRECTS:
-    return a2b_xsprintf("more than %d redirects", x->o->max_redirects);
+  case CURLE_TOO_MANY_REDIRECTS: return a2b_xsprintf("more than %d redirects", x->o->max_redirects);
   case CURLE_UNSUPPORTED_PROTOCOL: {
     const char *to = NULL;
     curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &to);
@@ -254,7 +260,8 @@ static xfer *start(const a2b_fetch_opts *o, a2b_fetch_item *it) {
       !a2b_image_sniff(x->cached.data, x->cached.size, &info))
     a2b_fetchcache_entry_free(&x->cached); /* not ours: an image is all we store */
   if (o->offline) {
-    if (x->cached.data) take_cached(it, &x->cached, A2B_FETCH_CACHED);
+    if (x->cached.data)
+      take_cached(it, &x->cached, A2B_FETCH_CACHED);
     else
       it->error = a2b_xstrdup(o->cache_dir ? "not in the cache (--offline)"
                                            : "offline and no cache folder");
@@ -267,20 +274,24 @@ static xfer *start(const a2b_fetch_opts *o, a2b_fetch_item *it) {
 
 void a2b_fetch_all(const a2b_fetch_opts *o, a2b_fetch_item *items, size_t n, a2b_diags *d) {
   run r = {o, d, false};
-  for (size_t i = 0; i < n; i++) a2b_fetch_item_clear(&items[i]);
+  for (size_t i = 0; i < n; i++)
+    a2b_fetch_item_clear(&items[i]);
   bool online = !o->offline && n > 0;
   if (online && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-    for (size_t i = 0; i < n; i++) items[i].error = a2b_xstrdup("libcurl cannot start");
+    for (size_t i = 0; i < n; i++)
+      items[i].error = a2b_xstrdup("libcurl cannot start");
     return;
   }
   CURLM *m = online ? curl_multi_init() : NULL;
   if (online && !m) out_of_memory();
-  size_t next = 0, active = 0;
+  size_t next = 0, active = 0, parallel = o->parallel > 0 ? (size_t)o->parallel : 1;
   while (next < n || active > 0) {
-    while (next < n && active < (size_t)(o->parallel > 0 ? o->parallel : 1)) {
+    while (next < n && active < parallel) {
       xfer *x = start(o, &items[next++]);
-      if (x && curl_multi_add_handle(m, x->easy) == CURLM_OK) active++;
-      else if (x) {
+      if (!x) continue;
+      if (curl_multi_add_handle(m, x->easy) == CURLM_OK) {
+        active++;
+      } else {
         x->item->error = a2b_xstrdup("libcurl cannot add the transfer");
         xfer_free(x);
       }
@@ -299,8 +310,7 @@ void a2b_fetch_all(const a2b_fetch_opts *o, a2b_fetch_item *items, size_t n, a2b
       xfer_free(x);
       active--;
     }
-    bool can_start = next < n && active < (size_t)(o->parallel > 0 ? o->parallel : 1);
-    if (active && !can_start) curl_multi_poll(m, NULL, 0, 1000, NULL);
+    if (active && !(next < n && active < parallel)) curl_multi_poll(m, NULL, 0, 1000, NULL);
   }
   if (m) curl_multi_cleanup(m);
   if (online) curl_global_cleanup();

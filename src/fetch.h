@@ -49,7 +49,7 @@ typedef struct a2b_fetch_item {
   const char *url; /* in: absolute http: or https: URL (a2b_fetchurl_normalize) */
   /* out: */
   a2b_fetch_status status;
-  unsigned char *data;    /* heap; NULL when FAILED */
+  unsigned char *data; /* heap; NULL when FAILED */
   size_t size;
   const char *media_type; /* static, sniffed from the bytes; NULL when FAILED */
   char *error;            /* FAILED: heap phrase, e.g. "HTTP error 404" */

@@ -16,7 +16,8 @@
 #define MAX_HEADER 8192
 
 char *a2b_fetchcache_default_dir(const char *xdg_cache_home, const char *home) {
-  if (xdg_cache_home && xdg_cache_home[0] == '/') return a2b_xsprintf("%s/art2book", xdg_cache_home);
+  if (xdg_cache_home && xdg_cache_home[0] == '/')
+    return a2b_xsprintf("%s/art2book", xdg_cache_home);
   if (home && home[0] == '/') return a2b_xsprintf("%s/.cache/art2book", home);
   return NULL;
 }

@@ -20,7 +20,8 @@ char *a2b_fetchurl_normalize(const char *ref) {
     rest = ref + 2;
   } else if (!strncasecmp(ref, "http://", 7) || !strncasecmp(ref, "https://", 8)) {
     size_t n = ref[4] == ':' ? 7 : 8;
-    for (size_t i = 0; i < n; i++) a2b_buf_putc(&out, (char)tolower((unsigned char)ref[i]));
+    for (size_t i = 0; i < n; i++)
+      a2b_buf_putc(&out, (char)tolower((unsigned char)ref[i]));
     rest = ref + n;
   } else {
     return NULL;

@@ -111,8 +111,10 @@ a2b_addr_class a2b_netaddr_classify(const struct sockaddr *sa, const char **why)
 
 const char *a2b_netaddr_format(const struct sockaddr *sa, char *out, size_t size) {
   const void *addr = NULL;
-  if (sa->sa_family == AF_INET) addr = &((const struct sockaddr_in *)sa)->sin_addr;
-  else if (sa->sa_family == AF_INET6) addr = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+  if (sa->sa_family == AF_INET)
+    addr = &((const struct sockaddr_in *)sa)->sin_addr;
+  else if (sa->sa_family == AF_INET6)
+    addr = &((const struct sockaddr_in6 *)sa)->sin6_addr;
   if (!addr || !inet_ntop(sa->sa_family, addr, out, (socklen_t)size)) snprintf(out, size, "?");
   return out;
 }

@@ -15,9 +15,8 @@ struct a2b_remote_images {
 
 static void collect(a2b_remote_images *ri, const a2b_node *n) {
   for (; n; n = n->next) {
-    char *url = n->type == A2B_NODE_IMAGE && n->u.image.src
-                    ? a2b_fetchurl_normalize(n->u.image.src)
-                    : NULL;
+    char *url =
+        n->type == A2B_NODE_IMAGE && n->u.image.src ? a2b_fetchurl_normalize(n->u.image.src) : NULL;
     if (url && !a2b_strmap_get(ri->by_url, url)) {
       if (ri->n == ri->cap) {
         ri->cap = ri->cap ? 2 * ri->cap : 16;
@@ -36,7 +35,8 @@ a2b_remote_images *a2b_remote_images_fetch(const a2b_book *book, const a2b_fetch
                                            a2b_diags *d) {
   a2b_remote_images *ri = a2b_xmalloc(sizeof *ri);
   *ri = (a2b_remote_images){.by_url = a2b_strmap_new()};
-  for (size_t i = 0; i < book->n_articles; i++) collect(ri, book->articles[i]->body);
+  for (size_t i = 0; i < book->n_articles; i++)
+    collect(ri, book->articles[i]->body);
   a2b_fetch_all(o, ri->items, ri->n, d);
   return ri;
 }
