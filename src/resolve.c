@@ -92,8 +92,9 @@ static void settle_metadata(a2b_book *book, const a2b_options *opts, const a2b_c
 /* Fetch settings from the options; *cache_dir (heap) is the cache folder. */
 static a2b_fetch_opts fetch_opts(const a2b_options *opts, char **cache_dir) {
   a2b_fetch_opts fo = a2b_fetch_defaults();
-  *cache_dir = opts->cache_dir ? a2b_xstrdup(opts->cache_dir)
-                               : a2b_fetchcache_default_dir(getenv("XDG_CACHE_HOME"), getenv("HOME"));
+  *cache_dir = opts->cache_dir
+                   ? a2b_xstrdup(opts->cache_dir)
+                   : a2b_fetchcache_default_dir(getenv("XDG_CACHE_HOME"), getenv("HOME"));
   fo.cache_dir = *cache_dir;
   fo.offline = opts->offline;
   fo.allow_private = opts->allow_private_network;

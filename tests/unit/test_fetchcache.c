@@ -94,8 +94,8 @@ static void test_round_trip(void **state) {
 static void test_validator_with_line_break(void **state) {
   (void)state;
   const char *url = "http://example.com/x.gif";
-  a2b_cache_entry e = {.etag = "\"a\"\nsize 0", .last_modified = "today\r", .media_type = "image/gif",
-                       .data = (unsigned char *)"GIF89a", .size = 6};
+  a2b_cache_entry e = {.etag = "\"a\"\nsize 0", .last_modified = "today\r",
+                       .media_type = "image/gif", .data = (unsigned char *)"GIF89a", .size = 6};
   assert_null(a2b_fetchcache_write(dir, url, &e));
   a2b_cache_entry r;
   assert_true(a2b_fetchcache_read(dir, url, 1 << 20, &r));
@@ -140,7 +140,8 @@ static void test_damaged_entries(void **state) {
     assert_null(r.data);
   }
   /* The good form of the same entry is accepted. */
-  const char *good = "art2book-cache 1\nurl https://example.com/d.png\ntype image/png\nsize 4\n\nabcd";
+  const char *good =
+      "art2book-cache 1\nurl https://example.com/d.png\ntype image/png\nsize 4\n\nabcd";
   write_raw(path, good, strlen(good));
   a2b_cache_entry r;
   assert_true(a2b_fetchcache_read(dir, url, 1 << 20, &r));

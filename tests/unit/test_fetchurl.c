@@ -39,7 +39,8 @@ static void test_escapes(void **state) {
    * existing escapes stay. */
   check("https://example.com/图 1.png", "https://example.com/%E5%9B%BE%201.png");
   check("https://example.com/a%20b.png", "https://example.com/a%20b.png");
-  check("https://example.com/x?a=\"<{|}>\"^`", "https://example.com/x?a=%22%3C%7B%7C%7D%3E%22%5E%60");
+  check("https://example.com/x?a=\"<{|}>\"^`",
+        "https://example.com/x?a=%22%3C%7B%7C%7D%3E%22%5E%60");
   check("https://example.com/a\tb\x7f", "https://example.com/a%09b%7F");
   /* The host is kept as written. */
   check("https://例子.测试/a.png", "https://例子.测试/a.png");
