@@ -38,6 +38,14 @@ static void usage(FILE *out) {
       "  --base-url URL       site base URL whose path prefix is stripped from\n"
       "                       site-absolute links such as /blog/img/x.png\n"
       "  --toc-depth N        heading levels under each article in the contents (default 2)\n"
+      "Remote images:\n"
+      "  --cache-dir DIR      where fetched images are kept between runs\n"
+      "                       (default: $XDG_CACHE_HOME/art2book or ~/.cache/art2book)\n"
+      "  --offline            use only images already in the cache\n"
+      "  --fetch-timeout S    seconds allowed for each image (default 30)\n"
+      "  --allow-private-network\n"
+      "                       also fetch from loopback and private addresses\n"
+      "                       (link-local and cloud metadata stay refused)\n"
       "Articles:\n"
       "  --sort KEY           date (default), weight, title or path; ties by path\n"
       "  --reverse            reverse the order\n"
@@ -56,7 +64,8 @@ enum {
   OPT_EPUB = 256, OPT_PDF, OPT_DUMP, OPT_CONFIG, OPT_TITLE, OPT_AUTHOR, OPT_LANG,
   OPT_IDENTIFIER, OPT_DATE, OPT_COVER, OPT_CSS, OPT_BASE_URL, OPT_TOC_DEPTH, OPT_SORT,
   OPT_REVERSE, OPT_DRAFTS, OPT_STRICT, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_DUMP_LAYOUT,
-  OPT_PAPER, OPT_STYLE, OPT_FONT_DIR, OPT_RECTO
+  OPT_PAPER, OPT_STYLE, OPT_FONT_DIR, OPT_RECTO, OPT_CACHE_DIR, OPT_OFFLINE, OPT_FETCH_TIMEOUT,
+  OPT_ALLOW_PRIVATE
 };
 
 static const struct option long_options[] = {
@@ -83,6 +92,10 @@ static const struct option long_options[] = {
     {"style", required_argument, NULL, OPT_STYLE},
     {"font-dir", required_argument, NULL, OPT_FONT_DIR},
     {"recto", no_argument, NULL, OPT_RECTO},
+    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
+    {"offline", no_argument, NULL, OPT_OFFLINE},
+    {"fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT},
+    {"allow-private-network", no_argument, NULL, OPT_ALLOW_PRIVATE},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -140,6 +153,20 @@ int a2b_main(int argc, char **argv) {
     case OPT_STYLE: o.style_path = optarg; break;
     case OPT_FONT_DIR: o.font_dir = optarg; break;
     case OPT_RECTO: o.recto = true; break;
+    case OPT_CACHE_DIR:
+      if (!*optarg) return usage_error("%s", "--cache-dir needs a folder name");
+      o.cache_dir = optarg;
+      break;
+    case OPT_OFFLINE: o.offline = true; break;
+    case OPT_FETCH_TIMEOUT: {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*optarg == '\0' || *end || n < 1 || n > 3600)
+        return usage_error("--fetch-timeout takes seconds from 1 to 3600, not '%s'", optarg);
+      o.fetch_timeout = (int)n;
+      break;
+    }
+    case OPT_ALLOW_PRIVATE: o.allow_private_network = true; break;
     case OPT_HELP: usage(stdout); return A2B_EXIT_OK;
     case OPT_VERSION: printf("art2book %s\n", A2B_VERSION); return A2B_EXIT_OK;
     case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);

@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "date.h"
+#include "fetchcache.h"
 #include "lang.h"
 #include "uuid.h"
 
@@ -88,6 +89,22 @@ static void settle_metadata(a2b_book *book, const a2b_options *opts, const a2b_c
   if (!book->identifier) book->identifier = make_identifier(book);
 }
 
+/* Fetch settings from the options; *cache_dir (heap) is the cache folder. */
+static a2b_fetch_opts fetch_opts(const a2b_options *opts, char **cache_dir) {
+  a2b_fetch_opts fo = a2b_fetch_defaults();
+  *cache_dir = opts->cache_dir
+                   ? a2b_xstrdup(opts->cache_dir)
+                   : a2b_fetchcache_default_dir(getenv("XDG_CACHE_HOME"), getenv("HOME"));
+  fo.cache_dir = *cache_dir;
+  fo.offline = opts->offline;
+  fo.allow_private = opts->allow_private_network;
+  if (opts->fetch_timeout > 0) {
+    fo.timeout_ms = opts->fetch_timeout * 1000L;
+    if (fo.connect_timeout_ms > fo.timeout_ms) fo.connect_timeout_ms = fo.timeout_ms;
+  }
+  return fo;
+}
+
 bool a2b_resolve(a2b_book *book, const a2b_options *opts, const a2b_config *cfg, a2b_diags *d) {
   a2b_resolve_order(book, opts);
   settle_metadata(book, opts, cfg, d);
@@ -104,7 +121,10 @@ bool a2b_resolve(a2b_book *book, const a2b_options *opts, const a2b_config *cfg,
   const char *cover = opts->cover;
   if (!cover && cfg->cover)
     cover = cfg->cover[0] == '/' ? cfg->cover : a2b_sprintf(book->arena, "%s/%s", cfg->dir, cfg->cover);
-  bool ok = a2b_resolve_images(book, cover, base_url, d);
+  char *cache_dir;
+  a2b_fetch_opts fetch = fetch_opts(opts, &cache_dir);
+  bool ok = a2b_resolve_images(book, cover, base_url, &fetch, d);
+  free(cache_dir);
   a2b_resolve_toc(book, opts->toc_depth);
   return ok;
 }

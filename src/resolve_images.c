@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "remote_images.h"
 #include "resolve.h"
 #include "resources.h"
 #include "respath.h"
@@ -17,8 +18,38 @@ typedef struct image_pass {
   a2b_book *book;
   a2b_resources *res;
   const char *base_url;
+  const a2b_remote_images *remote; /* NULL: remote images are not fetched */
   a2b_diags *d;
 } image_pass;
+
+/* Bind a remote image to its fetched bytes, or warn why there are none. */
+static void bind_remote(image_pass *p, const a2b_article *art, a2b_node *n) {
+  const char *src = n->u.image.src;
+  if (!p->remote) {
+    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
+               "remote image '%s' is not fetched; its alt text is kept", src);
+    return;
+  }
+  const a2b_fetch_item *it = a2b_remote_images_get(p->remote, src);
+  if (!it || it->status == A2B_FETCH_FAILED) {
+    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col, "cannot fetch image '%s': %s", src,
+               it ? it->error : "not an absolute URL");
+    return;
+  }
+  if (it->note)
+    a2b_report(p->d, A2B_NOTE, art->path, n->line, n->col, "image '%s': %s", src, it->note);
+  char *err = NULL;
+  const a2b_resource *r = a2b_resources_add_bytes(p->res, it->url, it->data, it->size, &err);
+  if (!r)
+    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col, "image '%s': %s", src, err);
+  else if (!is_core_image(r->media_type))
+    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
+               "image '%s' is %s, which e-readers do not show; its alt text is kept", src,
+               r->media_type);
+  else
+    n->u.image.res = r;
+  free(err);
+}
 
 static void bind_image(image_pass *p, const a2b_article *art, const char *dir, a2b_node *n) {
   const char *src = n->u.image.src;
@@ -44,8 +75,7 @@ static void bind_image(image_pass *p, const a2b_article *art, const char *dir, a
     break;
   }
   case A2B_REF_REMOTE:
-    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
-               "remote image '%s' is not fetched; its alt text is kept", src);
+    bind_remote(p, art, n);
     break;
   case A2B_REF_DATA: {
     size_t size;
@@ -102,8 +132,9 @@ static bool add_cover(image_pass *p, const char *cover_path) {
 }
 
 bool a2b_resolve_images(a2b_book *book, const char *cover_path, const char *base_url,
-                        a2b_diags *d) {
-  image_pass p = {book, a2b_resources_new(book), base_url, d};
+                        const a2b_fetch_opts *fetch, a2b_diags *d) {
+  a2b_remote_images *remote = fetch ? a2b_remote_images_fetch(book, fetch, d) : NULL;
+  image_pass p = {book, a2b_resources_new(book), base_url, remote, d};
   bool ok = true;
   if (cover_path) ok = add_cover(&p, cover_path);
   for (size_t i = 0; i < book->n_articles; i++) {
@@ -115,5 +146,6 @@ bool a2b_resolve_images(a2b_book *book, const char *cover_path, const char *base
     walk(&p, art, dir, art->body->first_child);
   }
   a2b_resources_free(p.res);
+  a2b_remote_images_free(remote);
   return ok;
 }

@@ -37,6 +37,11 @@ typedef struct a2b_options {
   const char *style_path;  /* print style YAML; NULL: the built-in one */
   const char *font_dir;    /* extra fonts */
   bool recto;              /* articles start on odd pages */
+  /* remote images */
+  const char *cache_dir;   /* NULL: $XDG_CACHE_HOME/art2book, ~/.cache/art2book */
+  bool offline;            /* from the cache only; no network */
+  bool allow_private_network; /* also fetch from loopback and private addresses */
+  int fetch_timeout;       /* seconds per image; 0: the default (30) */
   a2b_sort sort;
   bool reverse, drafts, strict, verbose;
 } a2b_options;

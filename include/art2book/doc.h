@@ -199,7 +199,7 @@ struct a2b_article {
 /* ---- resources --------------------------------------------------------- */
 
 struct a2b_resource {
-  const char *source;     /* absolute local path it was read from */
+  const char *source;     /* absolute local path or http(s) URL it was read from; NULL for data: */
   const char *name;       /* path inside the EPUB, e.g. "images/3f2a....png" */
   const char *media_type; /* sniffed from the bytes, e.g. "image/png" */
   int width, height;      /* pixels; 0 when unknown */
