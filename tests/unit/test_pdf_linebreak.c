@@ -18,7 +18,7 @@ static a2b_lb_item glue(double w, double y, double z) {
 static a2b_lb_item pen(double p) { return (a2b_lb_item){.kind = A2B_LB_PENALTY, .penalty = p}; }
 
 static a2b_lb_params params(const double *widths, size_t n) {
-  return (a2b_lb_params){widths, n, 1.5, 10, 0, 0, false};
+  return (a2b_lb_params){widths, n, 1.5, 10, 0, 0, false, NULL, 0, NULL, 0};
 }
 
 /* Ideographs of width 1 with stretchable glue between them. */
