@@ -6,6 +6,8 @@
  *   line:   {"type":"line","x","y"(baseline),"width","measure","size",
  *            "role":"body|heading|code|table|caption|footnote|meta",
  *            "para":N (0: none),"justified":B,"text","advances":[pt..],
+ *            "chars":[N..] (for each advance: the index in text of the first
+ *            character of its glyph's cluster),
  *            "runs":[{"x","width","text","font","size","uri","dest"}]}
  *            (run x is relative to the line; font, size, uri, dest when known)
  *   image:  {"type":"image","name","x","y","w","h"}
@@ -151,6 +153,19 @@ static void put_line(FILE *out, const a2b_pdf_placed *p) {
       first = false;
       put_num(out, (double)gs->glyphs[i].geometry.width / PANGO_SCALE);
     }
+  }
+  fputs("],\"chars\":[", out);
+  first = true;
+  long base = 0; /* characters of the runs before */
+  for (size_t k = 0; k < line->n_runs; k++) {
+    const a2b_pdf_run *r = &line->runs[k];
+    const PangoGlyphString *gs = r->glyphs ? r->glyphs->glyphs : NULL;
+    for (int i = 0; gs && r->text && i < gs->num_glyphs; i++) {
+      if (!first) fputc(',', out);
+      first = false;
+      fprintf(out, "%ld", base + g_utf8_strlen(r->text, gs->log_clusters[i]));
+    }
+    if (r->text) base += g_utf8_strlen(r->text, r->text_len);
   }
   fputs("],\"runs\":[", out);
   for (size_t k = 0; k < line->n_runs; k++) {

@@ -110,7 +110,7 @@ static void reserve(void **p, size_t *cap, size_t want, size_t size) {
 
 static void push_line(a2b_lb *lb, size_t end, double ratio, bool overfull) {
   reserve((void **)&lb->lines, &lb->priv->lines_cap, lb->n_lines + 1, sizeof *lb->lines);
-  lb->lines[lb->n_lines++] = (a2b_lb_line){end, ratio, overfull};
+  lb->lines[lb->n_lines++] = (a2b_lb_line){.end = end, .ratio = ratio, .overfull = overfull};
 }
 
 /* active and next_active swap roles, so they always have the same size */
@@ -220,7 +220,8 @@ static bool optimal(a2b_lb *lb, const a2b_lb_item *items, size_t n, const a2b_lb
   size_t j = count;
   for (size_t k = best; q->nodes[k].prev != SIZE_MAX; k = q->nodes[k].prev) {
     j--;
-    lb->lines[j] = (a2b_lb_line){q->nodes[k].pos, q->nodes[k].ratio, q->nodes[k].overfull};
+    lb->lines[j] = (a2b_lb_line){.end = q->nodes[k].pos, .ratio = q->nodes[k].ratio,
+                                 .overfull = q->nodes[k].overfull};
   }
   return true;
 }
@@ -258,6 +259,62 @@ static void first_fit(a2b_lb *lb, const a2b_lb_item *items, size_t n, const a2b_
   }
 }
 
+/* The classes in the order they give: `order` first, then the others. */
+static size_t full_order(const unsigned char *order, size_t n, unsigned char *out) {
+  bool seen[A2B_LB_N_CLASSES] = {false};
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (order[i] < A2B_LB_N_CLASSES && !seen[order[i]]) seen[order[i]] = true, out[k++] = order[i];
+  for (unsigned char c = 0; c < A2B_LB_N_CLASSES; c++)
+    if (!seen[c]) out[k++] = c;
+  return k;
+}
+
+/* Share the line's change `delta` (> 0: stretch) among the classes of
+ * glue with total stretch or shrink `amount` per class. */
+static void share(double delta, const double *amount, const unsigned char *order,
+                  double *ratios) {
+  double sign = delta > 0 ? 1 : -1, left = fabs(delta);
+  int last = -1;
+  for (size_t k = 0; k < A2B_LB_N_CLASSES; k++) {
+    int c = order[k];
+    if (amount[c] <= 0) continue;
+    last = c;
+    double take = left < amount[c] ? left : amount[c];
+    ratios[c] = sign * take / amount[c];
+    left -= take;
+  }
+  if (left > 0 && last >= 0 && sign > 0) ratios[last] += left / amount[last];
+}
+
+/* Ratios per class of each line. */
+static void class_ratios(a2b_lb *lb, const a2b_lb_item *items, size_t n, const a2b_lb_params *p) {
+  unsigned char up[A2B_LB_N_CLASSES], down[A2B_LB_N_CLASSES];
+  full_order(p->stretch_order, p->stretch_order ? p->n_stretch_order : 0, up);
+  full_order(p->shrink_order, p->shrink_order ? p->n_shrink_order : 0, down);
+  size_t s = line_start(items, n, (size_t)-1);
+  for (size_t k = 0; k < lb->n_lines; k++) {
+    a2b_lb_line *l = &lb->lines[k];
+    size_t b = l->end < n ? l->end : n;
+    double r = l->ratio;
+    for (int c = 0; c < A2B_LB_N_CLASSES; c++) l->ratios[c] = 0;
+    bool ordered = r > 0 ? p->stretch_order != NULL : p->shrink_order != NULL;
+    if (r != 0 && !ordered) {
+      for (int c = 0; c < A2B_LB_N_CLASSES; c++) l->ratios[c] = r;
+    } else if (r != 0) {
+      double amount[A2B_LB_N_CLASSES] = {0}, total = 0;
+      for (size_t i = s; i < b; i++) {
+        if (items[i].kind != A2B_LB_GLUE || items[i].cls >= A2B_LB_N_CLASSES) continue;
+        double a = r > 0 ? items[i].stretch : items[i].shrink;
+        amount[items[i].cls] += a;
+        total += a;
+      }
+      share(r * total, amount, r > 0 ? up : down, l->ratios);
+    }
+    if (b < n) s = line_start(items, n, b);
+  }
+}
+
 size_t a2b_lb_break(a2b_lb *lb, const a2b_lb_item *items, size_t n, const a2b_lb_params *p) {
   struct a2b_lb_priv *q = lb->priv;
   lb->n_lines = 0;
@@ -284,6 +341,7 @@ size_t a2b_lb_break(a2b_lb *lb, const a2b_lb_item *items, size_t n, const a2b_lb
     lb->fallback = !done;
   }
   if (!done) first_fit(lb, items, n, p);
+  class_ratios(lb, items, n, p);
   lb->lines[lb->n_lines - 1].end = all;
   return lb->n_lines;
 }

@@ -12,8 +12,20 @@
  *
  * Lines ending in a forced break (and so the last line) are set at their
  * natural width when it fits; other lines are justified: adjustment ratio r
- * in [-1, tolerance], the glue of the line changes by r * stretch (r > 0)
- * or r * shrink (r < 0). */
+ * in [-1, tolerance] (the line's total change over its total stretch, or
+ * shrink). Feasibility and badness depend on r only.
+ *
+ * How the change is shared among the glue of a line depends on its class:
+ * with no priority order every glue changes by r * stretch (r > 0) or
+ * r * shrink (r < 0). With an order (a2b_lb_params.stretch_order,
+ * shrink_order: classes listed first give first, unlisted classes follow in
+ * enum order), the classes give in turn: each one its whole stretch
+ * (ratio 1) or shrink (ratio -1) before the next one gives any; the class
+ * where the change is used up takes the rest at a ratio in between, and
+ * later classes stay at their natural width. A line that must stretch
+ * further than all its stretch puts the excess on the last class in the
+ * order that has stretch on the line (its ratio exceeds 1). The result is
+ * a ratio per class: a2b_lb_line.ratios. */
 #ifndef A2B_PDF_LINEBREAK_H
 #define A2B_PDF_LINEBREAK_H
 
@@ -24,13 +36,14 @@
 
 typedef enum a2b_lb_kind { A2B_LB_BOX, A2B_LB_GLUE, A2B_LB_PENALTY } a2b_lb_kind;
 
-/* What a glue stands for, so CJK rules can weigh them differently. The
- * breaker itself treats every class alike. */
+/* What a glue stands for, so that justification can use them in the order
+ * CJK typography asks for (see above). */
 typedef enum a2b_lb_class {
   A2B_LB_SPACE,           /* an inter-word space */
   A2B_LB_INTER_IDEOGRAPH, /* between two CJK characters */
-  A2B_LB_CJK_LATIN,       /* between CJK and Latin text (not made yet) */
-  A2B_LB_PUNCT            /* punctuation compression (not made yet) */
+  A2B_LB_CJK_LATIN,       /* the quarter em between CJK and Latin text */
+  A2B_LB_PUNCT,           /* the blank half of a CJK punctuation mark */
+  A2B_LB_N_CLASSES
 } a2b_lb_class;
 
 typedef struct a2b_lb_item {
@@ -52,11 +65,16 @@ typedef struct a2b_lb_params {
   double fitness_demerits;  /* adjacent lines of very different tightness (e.g. 3000) */
   bool first_fit;       /* ragged text: each line takes as much as fits at its
                            natural width, ratios are 0 unless a line must shrink */
+  const unsigned char *stretch_order; /* a2b_lb_class values; NULL: all alike */
+  size_t n_stretch_order;
+  const unsigned char *shrink_order;  /* a2b_lb_class values; NULL: all alike */
+  size_t n_shrink_order;
 } a2b_lb_params;
 
 typedef struct a2b_lb_line {
   size_t end;    /* index of the break item ending the line; n for the last line */
-  double ratio;  /* adjustment ratio applied to the line's glue */
+  double ratio;  /* adjustment ratio of the whole line */
+  double ratios[A2B_LB_N_CLASSES]; /* applied to the glue of each class */
   bool overfull; /* wider than its width even at full shrink */
 } a2b_lb_line;
 

@@ -11,6 +11,7 @@
 typedef struct centry {
   PangoFont *font;
   PangoLanguage *lang;
+  GQuark features; /* OpenType features asked for (0: none) */
   int level;
   int len;
   unsigned hash;
@@ -22,6 +23,7 @@ typedef struct centry {
 
 typedef struct fontinfo {
   double ascent, descent;
+  GHashTable *blank; /* glyph -> A2B_PDF_BLANK_* + 1 */
 } fontinfo;
 
 struct a2b_pdf_shaper {
@@ -43,18 +45,26 @@ static guint centry_hash(gconstpointer p) { return ((const centry *)p)->hash; }
 
 static gboolean centry_equal(gconstpointer a, gconstpointer b) {
   const centry *x = a, *y = b;
-  return x->font == y->font && x->lang == y->lang && x->level == y->level && x->len == y->len &&
+  return x->font == y->font && x->lang == y->lang && x->features == y->features &&
+         x->level == y->level && x->len == y->len &&
          memcmp(x->text, y->text, (size_t)x->len) == 0;
 }
 
 static void fontinfo_unref_font(gpointer font) { g_object_unref(font); }
+
+static void fontinfo_free(gpointer p) {
+  fontinfo *fi = p;
+  if (fi->blank) g_hash_table_destroy(fi->blank);
+  free(fi);
+}
 
 a2b_pdf_shaper *a2b_pdf_shaper_new(size_t cache_bytes) {
   a2b_pdf_shaper *sh = a2b_xmalloc(sizeof *sh);
   memset(sh, 0, sizeof *sh);
   sh->cache = g_hash_table_new_full(centry_hash, centry_equal, NULL, free);
   sh->max_bytes = cache_bytes;
-  sh->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, fontinfo_unref_font, free);
+  sh->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal, fontinfo_unref_font,
+                                    fontinfo_free);
   sh->gs = pango_glyph_string_new();
   return sh;
 }
@@ -77,6 +87,7 @@ static fontinfo *hold_font(a2b_pdf_shaper *sh, PangoFont *font) {
   fontinfo *fi = g_hash_table_lookup(sh->fonts, font);
   if (fi) return fi;
   fi = a2b_xmalloc(sizeof *fi);
+  fi->blank = NULL;
   PangoFontMetrics *m = pango_font_get_metrics(font, NULL);
   fi->ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
   fi->descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
@@ -91,6 +102,22 @@ void a2b_pdf_font_extents(a2b_pdf_shaper *sh, PangoFont *font, double *ascent, d
   *descent = fi->descent;
 }
 
+int a2b_pdf_glyph_blank(a2b_pdf_shaper *sh, PangoFont *font, PangoGlyph glyph, int advance) {
+  fontinfo *fi = hold_font(sh, font);
+  if (!fi->blank) fi->blank = g_hash_table_new(g_direct_hash, g_direct_equal);
+  gpointer key = GUINT_TO_POINTER(glyph);
+  int v = GPOINTER_TO_INT(g_hash_table_lookup(fi->blank, key));
+  if (v) return v - 1;
+  PangoRectangle ink;
+  pango_font_get_glyph_extents(font, glyph, &ink, NULL);
+  int half = advance / 2, tol = advance / 32;
+  v = 0;
+  if (ink.width > 0 && ink.x + ink.width <= half + tol) v |= A2B_PDF_BLANK_RIGHT;
+  if (ink.width > 0 && ink.x >= half - tol) v |= A2B_PDF_BLANK_LEFT;
+  g_hash_table_insert(fi->blank, key, GINT_TO_POINTER(v + 1));
+  return v;
+}
+
 static void grow(void **p, size_t *cap, size_t want, size_t size) {
   if (want <= *cap) return;
   size_t c = *cap ? *cap : 256;
@@ -99,19 +126,22 @@ static void grow(void **p, size_t *cap, size_t want, size_t size) {
   *cap = c;
 }
 
-/* Shape text[off, off+len) with `an` and append its glyphs to `out`. */
+/* Shape text[off, off+len) with `an` (its extra attributes ask for the
+ * OpenType `features`) and append its glyphs to `out`. */
 static void shape_piece(a2b_pdf_shaper *sh, const char *text, int off, int len,
-                        const PangoAnalysis *an, a2b_pdf_shaped *out) {
+                        const PangoAnalysis *an, GQuark features, a2b_pdf_shaped *out) {
   const char *s = text + off;
   grow((void **)&sh->probe, &sh->probe_cap, sizeof(centry) + (size_t)len, 1);
   centry *k = sh->probe;
   k->font = an->font;
   k->lang = an->language;
+  k->features = features;
   k->level = an->level;
   k->len = len;
   memcpy(k->text, s, (size_t)len);
   k->hash = hash_bytes(s, len, 2166136261u ^ (unsigned)(uintptr_t)an->font ^
-                                   ((unsigned)(uintptr_t)an->language << 7) ^ an->level);
+                                   ((unsigned)(uintptr_t)an->language << 7) ^ an->level ^
+                                   (features << 3));
   centry *e = g_hash_table_lookup(sh->cache, k);
   if (e) {
     sh->hits++;
@@ -154,6 +184,16 @@ static bool is_cjk_punct(gunichar c) {
          (c >= 0xFF1A && c <= 0xFF20);
 }
 
+/* The OpenType features an item asks for, as a quark (0: none). */
+static GQuark item_features(const PangoItem *item) {
+  for (GSList *l = item->analysis.extra_attrs; l; l = l->next) {
+    const PangoAttribute *a = l->data;
+    if (a->klass->type == PANGO_ATTR_FONT_FEATURES)
+      return g_quark_from_string(((const PangoAttrFontFeatures *)a)->features);
+  }
+  return 0;
+}
+
 static void add_seg(a2b_pdf_shaper *sh, const char *text, const PangoItem *item, int off,
                     int len, int span, a2b_pdf_shaped *out) {
   grow((void **)&out->segs, &out->segs_cap, out->n_segs + 1, sizeof *out->segs);
@@ -165,18 +205,15 @@ static void add_seg(a2b_pdf_shaper *sh, const char *text, const PangoItem *item,
   sg->length = len;
   sg->span = span;
   sg->glyph0 = out->n_glyphs;
-  shape_piece(sh, text, off, len, &sg->analysis, out);
+  GQuark features = item->analysis.extra_attrs ? item_features(item) : 0;
+  shape_piece(sh, text, off, len, features ? &item->analysis : &sg->analysis, features, out);
   sg->n_glyphs = out->n_glyphs - sg->glyph0;
 }
 
 void a2b_pdf_shape(a2b_pdf_shaper *sh, PangoContext *ctx, const char *text, int len,
-                   PangoAttrList *attrs, PangoLanguage *lang, const int *span_ends,
-                   size_t n_spans, a2b_pdf_shaped *out) {
+                   PangoAttrList *attrs, const int *span_ends, size_t n_spans,
+                   a2b_pdf_shaped *out) {
   out->n_segs = out->n_glyphs = 0;
-  long n_chars = g_utf8_strlen(text, len);
-  grow((void **)&out->attrs, &out->attrs_cap, (size_t)n_chars + 1, sizeof *out->attrs);
-  out->n_attrs = (size_t)n_chars + 1;
-  pango_get_log_attrs(text, len, -1, lang, out->attrs, (int)n_chars + 1);
   if (len == 0) return;
   GList *items = pango_itemize(ctx, text, 0, len, attrs, NULL);
   size_t span = 0;
@@ -221,6 +258,5 @@ void a2b_pdf_shaped_free(a2b_pdf_shaped *s) {
   free(s->segs);
   free(s->glyphs);
   free(s->clusters);
-  free(s->attrs);
   memset(s, 0, sizeof *s);
 }

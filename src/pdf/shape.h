@@ -28,8 +28,6 @@ typedef struct a2b_pdf_shaped {
   PangoGlyphInfo *glyphs; /* widths and offsets in Pango units */
   int *clusters;          /* byte offset in the paragraph text of each glyph's cluster */
   size_t n_glyphs, glyphs_cap;
-  PangoLogAttr *attrs;    /* one per character, plus one for the end */
-  size_t n_attrs, attrs_cap;
 } a2b_pdf_shaped;
 
 typedef struct a2b_pdf_shaper a2b_pdf_shaper;
@@ -40,19 +38,27 @@ typedef struct a2b_pdf_shaper a2b_pdf_shaper;
 a2b_pdf_shaper *a2b_pdf_shaper_new(size_t cache_bytes);
 void a2b_pdf_shaper_free(a2b_pdf_shaper *sh);
 
-/* Itemize text[0, len) with `attrs` (font descriptions, language), split the
- * items at the span ends `span_ends` (ascending byte offsets, the last ==
- * len), at changes between white space and other text, and after CJK
- * punctuation, and shape each piece (from the cache when it has been seen
- * with the same font, language, direction and text). Positions are not
- * rounded. Log attributes for `lang` are computed too. */
+/* Itemize text[0, len) with `attrs` (font descriptions, language, OpenType
+ * features), split the items at the span ends `span_ends` (ascending byte
+ * offsets, the last == len), at changes between white space and other
+ * text, and after CJK punctuation, and shape each piece (from the cache
+ * when it has been seen with the same font, language, features, direction
+ * and text). Positions are not rounded. */
 void a2b_pdf_shape(a2b_pdf_shaper *sh, PangoContext *ctx, const char *text, int len,
-                   PangoAttrList *attrs, PangoLanguage *lang, const int *span_ends,
-                   size_t n_spans, a2b_pdf_shaped *out);
+                   PangoAttrList *attrs, const int *span_ends, size_t n_spans,
+                   a2b_pdf_shaped *out);
 void a2b_pdf_shaped_free(a2b_pdf_shaped *s);
 
 /* Ascent and descent of `font` in points (cached). */
 void a2b_pdf_font_extents(a2b_pdf_shaper *sh, PangoFont *font, double *ascent, double *descent);
+
+/* Which half of a glyph of `advance` Pango units has no ink (cached per font
+ * and glyph, so one font must not be asked with different advances):
+ * A2B_PDF_BLANK_LEFT, A2B_PDF_BLANK_RIGHT, or 0 (ink in both halves, or no
+ * ink at all). */
+#define A2B_PDF_BLANK_LEFT 1
+#define A2B_PDF_BLANK_RIGHT 2
+int a2b_pdf_glyph_blank(a2b_pdf_shaper *sh, PangoFont *font, PangoGlyph glyph, int advance);
 
 /* Cache statistics, for tuning. */
 void a2b_pdf_shaper_stats(const a2b_pdf_shaper *sh, size_t *hits, size_t *misses);
@@ -75,6 +81,10 @@ struct a2b_pdf_ts {
   int *span_ends;
   size_t span_ends_cap;
   a2b_pdf_shaped shaped;
+  unsigned char *brk;         /* break action before each character (breakrules.h) */
+  size_t brk_cap;
+  PangoLogAttr *log;          /* pango's, for text breakrules.h does not know */
+  size_t log_cap;
   struct a2b_pdf_unit *units;
   size_t n_units, units_cap;
   a2b_lb_item *items;

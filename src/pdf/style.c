@@ -26,7 +26,8 @@ typedef enum kind {
   K_BOOL,
   K_FACE,     /* heap string */
   K_FACE_OPT, /* heap string, or NULL for none / empty */
-  K_COLOR
+  K_COLOR,
+  K_PUNCT     /* a2b_pdf_punct: half or full */
 } kind;
 
 typedef struct field {
@@ -54,6 +55,9 @@ static const field fields[] = {
     F("indent.zh", K_EM, indent_zh_em),
     F("indent.ja", K_EM, indent_ja_em),
     F("paragraph_space", K_LENGTH, paragraph_space),
+    F("punctuation.zh-hans", K_PUNCT, punct_hans),
+    F("punctuation.zh-hant", K_PUNCT, punct_hant),
+    F("punctuation.ja", K_PUNCT, punct_ja),
     F("faces.body_cjk", K_FACE, body_cjk),
     F("faces.body_latin", K_FACE, body_latin),
     F("faces.heading_cjk", K_FACE, heading_cjk),
@@ -265,6 +269,14 @@ static void apply(parse *p, const field *f, const yaml_node_t *v) {
                   (!*s || !strcasecmp(s, "none") || !strcmp(s, "~") || !strcasecmp(s, "null"));
       set_face((const char **)slot, none ? NULL : s);
     }
+    return;
+  case K_PUNCT:
+    if (s && !strcasecmp(s, "half"))
+      *(a2b_pdf_punct *)slot = A2B_PDF_PUNCT_HALF;
+    else if (s && !strcasecmp(s, "full"))
+      *(a2b_pdf_punct *)slot = A2B_PDF_PUNCT_FULL;
+    else
+      report_at(p, A2B_ERROR, v, "'%s' must be half or full", f->key);
     return;
   case K_COLOR:
     if (!s || !*s)

@@ -8,6 +8,13 @@
 
 #include "art2book/diag.h"
 
+/* Widths of CJK punctuation marks (see styles/print.yaml). */
+typedef enum a2b_pdf_punct {
+  A2B_PDF_PUNCT_HALF, /* GB/T 15834, jlreq: blank halves given up at line ends,
+                         line starts and between two marks */
+  A2B_PDF_PUNCT_FULL  /* every mark a full em */
+} a2b_pdf_punct;
+
 typedef struct a2b_pdf_style {
   /* page */
   double page_width, page_height;            /* pt */
@@ -24,6 +31,7 @@ typedef struct a2b_pdf_style {
   double code_pitch;
   double indent_zh_em, indent_ja_em;         /* first-line indents in em */
   double paragraph_space;                    /* pt between Latin paragraphs (CJK: 0) */
+  a2b_pdf_punct punct_hans, punct_hant, punct_ja; /* punctuation widths */
   /* faces: fontconfig family names */
   const char *body_cjk;                      /* "Noto Serif CJK SC" */
   const char *body_latin;                    /* "Noto Serif" */

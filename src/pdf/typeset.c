@@ -147,6 +147,8 @@ void a2b_pdf_ts_free(a2b_pdf_ts *ts) {
   a2b_buf_free(&ts->text);
   free(ts->span_ends);
   a2b_pdf_shaped_free(&ts->shaped);
+  free(ts->brk);
+  free(ts->log);
   free(ts->units);
   free(ts->items);
   a2b_lb_free(&ts->lb);

@@ -18,7 +18,7 @@ static a2b_lb_item glue(double w, double y, double z) {
 static a2b_lb_item pen(double p) { return (a2b_lb_item){.kind = A2B_LB_PENALTY, .penalty = p}; }
 
 static a2b_lb_params params(const double *widths, size_t n) {
-  return (a2b_lb_params){widths, n, 1.5, 10, 0, 0, false};
+  return (a2b_lb_params){widths, n, 1.5, 10, 0, 0, false, NULL, 0, NULL, 0};
 }
 
 /* Ideographs of width 1 with stretchable glue between them. */
@@ -294,8 +294,66 @@ static void test_ragged(void **state) {
   a2b_lb_free(&lb);
 }
 
+static a2b_lb_item cglue(a2b_lb_class c, double w, double y, double z) {
+  a2b_lb_item g = glue(w, y, z);
+  g.cls = (unsigned char)c;
+  return g;
+}
+
+/* Glue classes give in the order asked for: each its whole stretch or
+ * shrink before the next; the last one with stretch takes any excess. */
+static void test_class_priority(void **state) {
+  (void)state;
+  a2b_lb_item it[] = {box(5), cglue(A2B_LB_INTER_IDEOGRAPH, 0, 1, 0), box(5),
+                      cglue(A2B_LB_SPACE, 1, 1, 1), box(5), cglue(A2B_LB_PUNCT, 1, 0, 1),
+                      box(5)};
+  size_t n = sizeof it / sizeof *it;
+  const unsigned char up[] = {A2B_LB_SPACE, A2B_LB_CJK_LATIN, A2B_LB_INTER_IDEOGRAPH};
+  const unsigned char down[] = {A2B_LB_SPACE, A2B_LB_PUNCT};
+  struct { double width, space, ideo, punct; } cases[] = {
+      {23.5, 1, 0.5, 0},   /* stretch 1.5: the space all, then half the ideographic glue */
+      {25, 1, 2, 0},       /* stretch 3: the excess goes to the last class */
+      {21.5, -0.5, 0, 0},  /* shrink 0.5: the space first */
+      {20.5, -1, 0, -0.5}, /* shrink 1.5: the space, then punctuation */
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    double w = cases[k].width;
+    a2b_lb_params p = params(&w, 1);
+    p.tolerance = 10;
+    p.stretch_order = up, p.n_stretch_order = sizeof up;
+    p.shrink_order = down, p.n_shrink_order = sizeof down;
+    a2b_lb lb;
+    a2b_lb_item two[16];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) two[m++] = it[i];
+    two[m++] = pen(0);
+    two[m++] = box(100); /* a second line, so the first is justified */
+    a2b_lb_init(&lb);
+    assert_true(a2b_lb_break(&lb, two, m, &p) >= 2);
+    assert_int_equal(lb.lines[0].end, m - 2);
+    const double *r = lb.lines[0].ratios;
+    assert_true(fabs(r[A2B_LB_SPACE] - cases[k].space) < 1e-9);
+    assert_true(fabs(r[A2B_LB_INTER_IDEOGRAPH] - cases[k].ideo) < 1e-9);
+    assert_true(fabs(r[A2B_LB_PUNCT] - cases[k].punct) < 1e-9);
+    a2b_lb_free(&lb);
+  }
+  /* no order: every class at the line's ratio */
+  double w = 23;
+  a2b_lb_params p = params(&w, 1);
+  a2b_lb_item two[] = {box(5), cglue(A2B_LB_INTER_IDEOGRAPH, 0, 1, 0), box(5),
+                       cglue(A2B_LB_SPACE, 1, 1, 1), box(5), cglue(A2B_LB_PUNCT, 1, 0, 1),
+                       box(5), pen(0), box(100)};
+  a2b_lb lb;
+  a2b_lb_init(&lb);
+  a2b_lb_break(&lb, two, sizeof two / sizeof *two, &p);
+  assert_true(fabs(lb.lines[0].ratios[A2B_LB_SPACE] - 0.5) < 1e-9);
+  assert_true(fabs(lb.lines[0].ratios[A2B_LB_INTER_IDEOGRAPH] - 0.5) < 1e-9);
+  a2b_lb_free(&lb);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_class_priority),
       cmocka_unit_test(test_full_lines),
       cmocka_unit_test(test_widths_per_line),
       cmocka_unit_test(test_optimal_brute_force),
