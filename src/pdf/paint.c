@@ -259,9 +259,9 @@ static bool show_glyphs(a2b_pdf_painter *p, a2b_wire_in *in, a2b_arena *a) {
 }
 
 static void paint_image(a2b_pdf_painter *p, const a2b_resource *res, const double b[4]) {
-  cairo_surface_t *s = a2b_pdf_images_get(p->images, res);
-  if (!s || b[2] <= 0 || b[3] <= 0) return;
-  int iw = cairo_image_surface_get_width(s), ih = cairo_image_surface_get_height(s);
+  double iw, ih;
+  cairo_surface_t *s = a2b_pdf_images_get(p->images, res, &iw, &ih);
+  if (!s || b[2] <= 0 || b[3] <= 0 || iw <= 0 || ih <= 0) return;
   cairo_save(p->cr);
   cairo_translate(p->cr, b[0], b[1]);
   cairo_scale(p->cr, b[2] / iw, b[3] / ih);

@@ -32,8 +32,8 @@ a2b_pdf_painter *a2b_pdf_painter_new(FILE *out, a2b_pdf_ts *ts, const a2b_pdf_st
 /* Paint the drawing records of `in` (drawing.h) up to END, whose
  * diagnostics are reported to the painter's collector. Text with
  * cairo_show_text_glyphs (so it maps back exactly); images decoded once per
- * document and embedded once (JPEG as is via its MIME data; PNG decoded;
- * other types, e.g. SVG, left out with a warning once per resource);
+ * document and embedded once (paint_image.h: JPEG as is, PNG decoded, SVG
+ * as vectors; other types left out with a warning once per resource);
  * destinations, and outline entries each under the nearest earlier entry of
  * a lower level (articles at the top). Destination names and URIs are
  * percent-encoded outside printable ASCII and for ( ) \ (cairo 1.16 writes

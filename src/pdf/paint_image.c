@@ -6,26 +6,38 @@
 #include <string.h>
 
 #include <jpeglib.h>
+#include <librsvg/rsvg.h>
 
 /* cairo's limit on image surfaces. */
 #define MAX_SIDE 32767
 
+/* A decoded image and its size in its own units (pixels; CSS px for SVG). */
+typedef struct image {
+  cairo_surface_t *surface; /* NULL: could not be decoded (reported) */
+  double width, height;
+} image;
+
+static void image_free(gpointer p) {
+  image *im = p;
+  if (im->surface) cairo_surface_destroy(im->surface);
+  g_free(im);
+}
+
 struct a2b_pdf_images {
-  GHashTable *surfaces; /* a2b_resource * -> cairo_surface_t *, NULL for failures */
+  GHashTable *images; /* a2b_resource * -> image * */
   a2b_diags *d;
 };
 
 a2b_pdf_images *a2b_pdf_images_new(a2b_diags *d) {
   a2b_pdf_images *im = g_new0(a2b_pdf_images, 1);
-  im->surfaces = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                       (GDestroyNotify)cairo_surface_destroy);
+  im->images = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, image_free);
   im->d = d;
   return im;
 }
 
 void a2b_pdf_images_free(a2b_pdf_images *im) {
   if (!im) return;
-  g_hash_table_destroy(im->surfaces);
+  g_hash_table_destroy(im->images);
   g_free(im);
 }
 
@@ -144,26 +156,74 @@ static cairo_surface_t *decode_jpeg(const a2b_resource *res, char **why) {
   return s;
 }
 
+/* ---- SVG --------------------------------------------------------------- */
+
+/* The drawing as a recording surface, which cairo's PDF surface writes as
+ * vectors; its size is the SVG's own (CSS px), else the size sniffed from
+ * its viewBox, else 300 x 150 as in a browser. */
+static cairo_surface_t *decode_svg(const a2b_resource *res, double *w, double *h, char **why) {
+  GError *err = NULL;
+  RsvgHandle *svg = rsvg_handle_new_from_data(res->data, res->size, &err);
+  if (!svg) {
+    *why = g_strdup(err ? err->message : "malformed SVG");
+    g_clear_error(&err);
+    return NULL;
+  }
+  if (!rsvg_handle_get_intrinsic_size_in_pixels(svg, w, h) || *w <= 0 || *h <= 0) {
+    *w = res->width > 0 ? res->width : 300;
+    *h = res->height > 0 ? res->height : 150;
+  }
+  cairo_rectangle_t extents = {0, 0, *w, *h};
+  cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create(s);
+  RsvgRectangle viewport = {0, 0, *w, *h};
+  if (!rsvg_handle_render_document(svg, cr, &viewport, &err)) {
+    *why = g_strdup(err ? err->message : "cannot draw the SVG");
+    g_clear_error(&err);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    g_object_unref(svg);
+    return NULL;
+  }
+  cairo_destroy(cr);
+  g_object_unref(svg);
+  return s;
+}
+
 /* ---- the cache --------------------------------------------------------- */
 
-cairo_surface_t *a2b_pdf_images_get(a2b_pdf_images *im, const a2b_resource *res) {
-  gpointer found;
-  if (g_hash_table_lookup_extended(im->surfaces, res, NULL, &found)) return found;
+cairo_surface_t *a2b_pdf_images_get(a2b_pdf_images *im, const a2b_resource *res, double *width,
+                                    double *height) {
+  image *found = g_hash_table_lookup(im->images, res);
+  if (found) {
+    *width = found->width, *height = found->height;
+    return found->surface;
+  }
   char *why = NULL;
   cairo_surface_t *s = NULL;
+  double w = 0, h = 0;
   const char *type = res->media_type ? res->media_type : "";
   if (!strcmp(type, "image/png"))
     s = decode_png(res, &why);
   else if (!strcmp(type, "image/jpeg"))
     s = decode_jpeg(res, &why);
+  else if (!strcmp(type, "image/svg+xml"))
+    s = decode_svg(res, &w, &h, &why);
   else
-    why = g_strdup_printf("%s images cannot go into the PDF yet", *type ? type : "unknown");
+    why = g_strdup_printf("%s images cannot go into the PDF", *type ? type : "unknown");
+  if (s && cairo_surface_get_type(s) == CAIRO_SURFACE_TYPE_IMAGE) {
+    w = cairo_image_surface_get_width(s);
+    h = cairo_image_surface_get_height(s);
+  }
   if (!s && res->source)
     a2b_report(im->d, A2B_WARNING, res->source, 0, 0, "image left out of the PDF: %s", why);
   else if (!s)
     a2b_report(im->d, A2B_WARNING, NULL, 0, 0, "image '%s' left out of the PDF: %s", res->name,
                why);
   g_free(why);
-  g_hash_table_insert(im->surfaces, (gpointer)res, s);
+  image *entry = g_new0(image, 1);
+  entry->surface = s, entry->width = w, entry->height = h;
+  g_hash_table_insert(im->images, (gpointer)res, entry);
+  *width = w, *height = h;
   return s;
 }

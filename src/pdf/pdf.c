@@ -187,12 +187,19 @@ static bool lay_out_book(void *ctx, int fd) {
   a2b_wire_out *w = malloc(sizeof *w);
   a2b_wire_out_init(w, fd);
   r->wire = w;
+  a2b_diags d = {0}, repeated = {0};
+  r->ts = a2b_pdf_ts_new(&r->st, r->opts->font_dir, &d);
+  if (!r->ts) {
+    a2b_wire_u32(w, A2B_DRAW_END);
+    a2b_wire_diags(w, &d);
+    a2b_wire_flush(w);
+    return false;
+  }
+  a2b_pdf_ts_set_lang(r->ts, r->book->lang);
   r->scratch = a2b_arena_new();
   r->dest_pages = a2b_strmap_new();
   r->renderer = a2b_pdf_renderer_new(r->ts, &r->st, w);
   r->first_json_page = true;
-  a2b_diags d = {0}, repeated = {0};
-  a2b_pdf_ts_set_diags(r->ts, &d);
   const char *json_path = r->opts->dump_layout_path;
   FILE *json = json_path ? fopen(json_path, "w") : NULL, *later = NULL;
   if (json_path && !json)
@@ -290,11 +297,9 @@ static char *joined_authors(a2b_arena *arena, const a2b_book *book) {
   return s;
 }
 
-/* Paint what the layout child sends into the atomic temporary file.
+/* Paint what `child` sends into the atomic temporary file; reap it.
  * Returns an exit status. */
-static int paint_book(run *r) {
-  a2b_pdf_child child;
-  if (!a2b_pdf_child_start(&child, lay_out_book, r, r->d)) return A2B_EXIT_IO;
+static int paint_into_file(run *r, a2b_pdf_child *child) {
   a2b_atomic_file *af = a2b_atomic_open(r->opts->pdf_path, r->d);
   FILE *out = af ? fopen(a2b_atomic_temp_path(af), "w+b") : NULL;
   if (af && !out) {
@@ -302,7 +307,7 @@ static int paint_book(run *r) {
     a2b_atomic_abort(af);
   }
   if (!out) {
-    a2b_pdf_child_finish(&child, true, r->d);
+    a2b_pdf_child_finish(child, true, r->d);
     return A2B_EXIT_IO;
   }
   a2b_arena *meta_arena = a2b_arena_new();
@@ -315,13 +320,13 @@ static int paint_book(run *r) {
   bool ok = painter != NULL, complete = false;
   if (ok) {
     a2b_wire_in *in = malloc(sizeof *in);
-    a2b_wire_in_init(in, child.fd);
+    a2b_wire_in_init(in, child->fd);
     size_t errors = r->d->n_errors;
     complete = a2b_pdf_paint_stream(painter, in);
     free(in);
     ok = complete && r->d->n_errors == errors && a2b_pdf_painter_finish(painter);
   }
-  ok = a2b_pdf_child_finish(&child, !complete, r->d) && ok;
+  ok = a2b_pdf_child_finish(child, !complete, r->d) && ok;
   a2b_pdf_painter_free(painter);
   a2b_arena_free(meta_arena);
   if (fclose(out) != 0 && ok) {
@@ -335,18 +340,36 @@ static int paint_book(run *r) {
   return a2b_atomic_commit(af, r->d) == 0 ? A2B_EXIT_OK : A2B_EXIT_IO;
 }
 
+/* Start the layout child and paint what it sends into the atomic temporary
+ * file. Returns an exit status.
+ *
+ * The child is started before this process makes any pango object: pango
+ * runs fontconfig work on threads of its own, and a fork while one of them
+ * holds fontconfig's lock would leave the child's copy locked for ever. So
+ * each process has its own typesetter; this one only loads the fonts the
+ * child names, and its warnings (the same as the child's) are dropped. */
+static int paint_book(run *r) {
+  a2b_pdf_child child;
+  if (!a2b_pdf_child_start(&child, lay_out_book, r, r->d)) return A2B_EXIT_IO;
+  a2b_diags same = {0};
+  r->ts = a2b_pdf_ts_new(&r->st, r->opts->font_dir, &same);
+  if (!r->ts) {
+    a2b_diags_merge(r->d, &same);
+    a2b_pdf_child_finish(&child, true, r->d);
+    return A2B_EXIT_IO;
+  }
+  a2b_diags_clear(&same);
+  int status = paint_into_file(r, &child);
+  a2b_pdf_ts_free(r->ts);
+  return status;
+}
+
 int a2b_pdf_write(const a2b_book *book, const a2b_options *opts, a2b_diags *d) {
   run r = {.book = book, .opts = opts, .d = d};
   if (!a2b_pdf_style_load(&r.st, opts->style_path, opts->paper, d)) return A2B_EXIT_USAGE;
   if (opts->recto) r.st.recto = true;
   geometry_from_style(&r.g, &r.st);
-  int status = A2B_EXIT_IO;
-  r.ts = a2b_pdf_ts_new(&r.st, opts->font_dir, d);
-  if (r.ts) {
-    a2b_pdf_ts_set_lang(r.ts, book->lang);
-    status = paint_book(&r);
-    a2b_pdf_ts_free(r.ts);
-  }
+  int status = paint_book(&r);
   a2b_pdf_style_free(&r.st);
   return status;
 }

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include <cairo.h>
 #include <glib.h>
 #include <math.h>
 #include <stdio.h>
@@ -544,6 +545,59 @@ static void test_bad_image(void **state) {
   a2b_pdf_style_free(&st);
 }
 
+/* An SVG is drawn as vectors (no raster image in the PDF) where its box is. */
+static void test_svg_as_vectors(void **state) {
+  (void)state;
+  NEED("pdftoppm");
+  NEED("pdfimages");
+  a2b_diags d = {0};
+  a2b_pdf_style st;
+  assert_true(a2b_pdf_style_load(&st, NULL, NULL, &d));
+  a2b_pdf_ts *ts = a2b_pdf_ts_new(&st, NULL, &d);
+  a2b_arena *a = a2b_arena_new();
+  static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" "
+                            "height=\"20\"><rect x=\"0\" y=\"0\" width=\"20\" height=\"20\" "
+                            "fill=\"#ff0000\"/></svg>";
+  a2b_resource res = {.source = "/x/a.svg",
+                      .name = "images/a.svg",
+                      .media_type = "image/svg+xml",
+                      .width = 40,
+                      .height = 20,
+                      .data = (const unsigned char *)svg,
+                      .size = sizeof svg - 1};
+  a2b_pdf_page page = {.number = 1};
+  add_image(a, &page, &res, 100, 100, 200, 100); /* red on the left half only */
+  char path[128];
+  snprintf(path, sizeof path, "%s/svg.pdf", dir);
+  FILE *out = fopen(path, "wb");
+  a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
+  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
+  a2b_pdf_page *pages[] = {&page};
+  assert_true(paint_pages(p, ts, &st, pages, 1));
+  assert_true(a2b_pdf_painter_finish(p));
+  a2b_pdf_painter_free(p);
+  fclose(out);
+  assert_int_equal(d.n, 0);
+  char *images = run("pdfimages -list '%s' | tail -n +3", path);
+  assert_string_equal(images, ""); /* no raster image: vectors */
+  g_free(images);
+  g_free(run("pdftoppm -r 72 -png -singlefile '%s' '%s/svg'", path, dir));
+  char png[128];
+  snprintf(png, sizeof png, "%s/svg.png", dir);
+  cairo_surface_t *img = cairo_image_surface_create_from_png(png);
+  assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+  const unsigned char *px = cairo_image_surface_get_data(img);
+  int stride = cairo_image_surface_get_stride(img);
+  const uint32_t *inside = (const uint32_t *)(px + 150 * stride) + 150;  /* left half */
+  const uint32_t *outside = (const uint32_t *)(px + 150 * stride) + 250; /* right half */
+  assert_int_equal(*inside & 0xFFFFFF, 0xFF0000);
+  assert_int_equal(*outside & 0xFFFFFF, 0xFFFFFF);
+  cairo_surface_destroy(img);
+  a2b_arena_free(a);
+  a2b_pdf_ts_free(ts);
+  a2b_pdf_style_free(&st);
+}
+
 /* A stream that stops before END (the layout process died) or holds a
  * record the painter does not know is not a complete document. */
 static void test_broken_stream(void **state) {
@@ -607,7 +661,7 @@ int main(void) {
       cmocka_unit_test(test_metadata),        cmocka_unit_test(test_outline),
       cmocka_unit_test(test_links_and_dests), cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_bad_image),       cmocka_unit_test(test_write_error),
-      cmocka_unit_test(test_broken_stream),
+      cmocka_unit_test(test_broken_stream),   cmocka_unit_test(test_svg_as_vectors),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
