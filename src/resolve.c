@@ -104,7 +104,7 @@ bool a2b_resolve(a2b_book *book, const a2b_options *opts, const a2b_config *cfg,
   const char *cover = opts->cover;
   if (!cover && cfg->cover)
     cover = cfg->cover[0] == '/' ? cfg->cover : a2b_sprintf(book->arena, "%s/%s", cfg->dir, cfg->cover);
-  bool ok = a2b_resolve_images(book, cover, base_url, d);
+  bool ok = a2b_resolve_images(book, opts, cover, base_url, d);
   a2b_resolve_toc(book, opts->toc_depth);
   return ok;
 }
