@@ -6,9 +6,16 @@
 #include "arena.h"
 #include "imgconv.h"
 
+static long be32(const unsigned char *p) {
+  return (long)((unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 |
+                p[3]);
+}
+
 bool a2b_png_decode(const unsigned char *data, size_t size, a2b_decoded *out, char **err) {
   memset(out, 0, sizeof *out);
   out->orientation = 1;
+  /* IHDR's size first: libpng reads on up to the pixel data before it tells. */
+  if (size >= 24 && (*err = a2b_image_size_error(be32(data + 16), be32(data + 20)))) return false;
   png_image im;
   memset(&im, 0, sizeof im);
   im.version = PNG_IMAGE_VERSION;

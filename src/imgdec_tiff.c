@@ -55,8 +55,8 @@ static int on_warning(TIFF *tif, void *user, const char *module, const char *fmt
   return 1;
 }
 
-/* libtiff's packed ABGR raster, top row first, into our pixels. Associated
- * (premultiplied) alpha is undone. */
+/* libtiff's packed ABGR raster, top row first, into our pixels. The raster
+ * is premultiplied whatever the file's kind of alpha; that is undone. */
 static void unpack(const uint32_t *raster, a2b_pixels *px, bool premultiplied) {
   size_t n = (size_t)px->width * (size_t)px->height;
   unsigned char *o = px->data;
@@ -104,7 +104,7 @@ static bool decode(TIFF *tif, source *s, a2b_decoded *out, char **err) {
   TIFFRGBAImageEnd(&img);
   if (ok) {
     px->data = a2b_xmalloc((size_t)w * h * (size_t)px->channels);
-    unpack(raster, px, img.alpha == EXTRASAMPLE_ASSOCALPHA);
+    unpack(raster, px, img.alpha != 0);
   } else {
     *err = a2b_xsprintf("corrupt TIFF (%s)", s->message[0] ? s->message : "cannot read the pixels");
   }
