@@ -105,6 +105,13 @@ static size_t load_all(a2b_book *book, const a2b_scan *scan, const a2b_options *
   return failed_count;
 }
 
+static void put_size(FILE *out, double bytes) {
+  if (bytes >= 1048576)
+    fprintf(out, "%.1f MB", bytes / 1048576);
+  else
+    fprintf(out, "%.0f KB", bytes / 1024 + 0.5);
+}
+
 static int by_size_desc(const void *a, const void *b) {
   size_t x = (*(const a2b_resource *const *)a)->size, y = (*(const a2b_resource *const *)b)->size;
   return x < y ? 1 : x > y ? -1 : 0;
@@ -114,8 +121,11 @@ static int by_size_desc(const void *a, const void *b) {
  * before mailing the book to a reader service. */
 static void report_sizes(const a2b_book *book, const char *epub_path) {
   struct stat st;
-  if (stat(epub_path, &st) == 0)
-    fprintf(stderr, "art2book: %s is %.1f MB\n", epub_path, st.st_size / 1048576.0);
+  if (stat(epub_path, &st) == 0) {
+    fprintf(stderr, "art2book: %s is ", epub_path);
+    put_size(stderr, (double)st.st_size);
+    fputc('\n', stderr);
+  }
   size_t n = book->n_resources, total = 0;
   if (!n) return;
   const a2b_resource **sorted = a2b_xmalloc(n * sizeof *sorted);
@@ -124,10 +134,15 @@ static void report_sizes(const a2b_book *book, const char *epub_path) {
     total += sorted[i]->size;
   }
   qsort(sorted, n, sizeof *sorted, by_size_desc);
-  fprintf(stderr, "art2book: %zu images, %.1f MB; the largest:\n", n, total / 1048576.0);
-  for (size_t i = 0; i < n && i < 5; i++)
-    fprintf(stderr, "  %8zu KB  %s  (from %s)\n", (sorted[i]->size + 1023) / 1024,
-            sorted[i]->name, sorted[i]->source ? sorted[i]->source : "a data: URI");
+  fprintf(stderr, "art2book: %zu images, ", n);
+  put_size(stderr, (double)total);
+  fputs("; the largest:\n", stderr);
+  for (size_t i = 0; i < n && i < 5; i++) {
+    fputs("  ", stderr);
+    put_size(stderr, (double)sorted[i]->size);
+    fprintf(stderr, "  %s  (from %s)\n", sorted[i]->name,
+            sorted[i]->source ? sorted[i]->source : "a data: URI");
+  }
   free((void *)sorted);
 }
 
