@@ -121,7 +121,12 @@ bool a2b_imgconv_prepare(const unsigned char *data, size_t size, a2b_image_info 
   if (!a2b_image_decode(data, size, info, &dec, err)) return false;
   a2b_pixels *px = &dec.px;
   a2b_pixels_orient(px, dec.orientation);
-  a2b_pixels_downscale(px, policy->max_width);
+  if (policy->max_width > 0 && px->width > policy->max_width) {
+    unsigned char map[256 * 4];
+    int colours = px->channels >= 3 && !jpeg ? a2b_pixels_palette(px, map, NULL) : -1;
+    a2b_pixels_downscale(px, policy->max_width);
+    if (colours > 0) a2b_pixels_remap(px, map, colours);
+  }
   if (policy->grayscale) a2b_pixels_grayscale(px);
   bool to_jpeg = jpeg || (!png && a2b_pixels_opaque(px) &&
                           (dec.photographic || a2b_pixels_more_colours(px, 256)));
@@ -129,6 +134,7 @@ bool a2b_imgconv_prepare(const unsigned char *data, size_t size, a2b_image_info 
     a2b_pixels_drop_alpha(px);
     *out = a2b_jpeg_encode(px, A2B_IMAGE_JPEG_QUALITY, out_size, err);
   } else {
+    if (a2b_pixels_opaque(px)) a2b_pixels_drop_alpha(px); /* an alpha channel of 255s */
     *out = a2b_png_encode(px, out_size, err);
   }
   a2b_pixels_free(px);

@@ -99,6 +99,16 @@ bool a2b_pixels_opaque(const a2b_pixels *px);
  * ignored); stops counting early. */
 bool a2b_pixels_more_colours(const a2b_pixels *px, int limit);
 
+/* The distinct colours of 3- or 4-channel pixels in order of first
+ * appearance: stored in map (channels bytes each, room for 256) and, when
+ * `index` is not NULL, each pixel's entry in index[width * height].
+ * Returns the count, or -1 when there are more than 256. */
+int a2b_pixels_palette(const a2b_pixels *px, unsigned char *map, unsigned char *index);
+/* Replace each pixel by the nearest (squared distance over all channels) of
+ * the n colours in map, which has px->channels bytes per entry. Keeps a
+ * palette image a palette image after scaling, so it stays small. */
+void a2b_pixels_remap(a2b_pixels *px, const unsigned char *map, int n);
+
 /* ---- encoders (imgencode.c) ---------------------------------------------
  * Return heap bytes (free()) and their size; NULL with *err (heap) on a
  * library failure. Output is deterministic (no time stamps). */
@@ -118,7 +128,9 @@ unsigned char *a2b_png_encode(const a2b_pixels *px, size_t *size, char **err);
  *   policy->max_width, not gray under policy->grayscale, or (JPEG) carry
  *   an EXIF orientation other than 1; then they are decoded, turned
  *   upright, made gray, scaled down and re-encoded in their own format
- *   (JPEG at A2B_IMAGE_JPEG_QUALITY, without EXIF).
+ *   (JPEG at A2B_IMAGE_JPEG_QUALITY, without EXIF). An image of at most
+ *   256 colours is mapped back onto its own colours after scaling (area
+ *   averaging makes new ones at every edge), so it stays a palette PNG.
  * - WebP, TIFF and BMP are always converted the same way, to JPEG when the
  *   result is opaque and photographic (lossy source, or more than 256
  *   colours), else to PNG.

@@ -75,35 +75,6 @@ unsigned char *a2b_jpeg_encode(const a2b_pixels *px, int quality, size_t *size, 
 
 /* ---- PNG ----------------------------------------------------------------- */
 
-/* Up to 256 distinct RGB(A) values: fill the palette (in order of first
- * appearance) and the index of each pixel; false when there are more. */
-static bool palette(const a2b_pixels *px, unsigned char *map, unsigned *n, unsigned char *index) {
-  enum { CAP = 1024 };
-  uint32_t keys[CAP];
-  int16_t slot[CAP];
-  memset(slot, -1, sizeof slot);
-  *n = 0;
-  size_t count = (size_t)px->width * (size_t)px->height;
-  int ch = px->channels;
-  for (size_t i = 0; i < count; i++) {
-    const unsigned char *p = px->data + i * (size_t)ch;
-    uint32_t v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
-                 (ch == 4 ? p[3] : 255u);
-    size_t k = (v * 2654435761u) >> 22;
-    while (slot[k] >= 0 && keys[k] != v)
-      k = (k + 1) % CAP;
-    if (slot[k] < 0) {
-      if (*n == 256) return false;
-      keys[k] = v;
-      slot[k] = (int16_t)*n;
-      memcpy(map + (size_t)*n * (size_t)ch, p, (size_t)ch);
-      (*n)++;
-    }
-    index[i] = (unsigned char)slot[k];
-  }
-  return true;
-}
-
 unsigned char *a2b_png_encode(const a2b_pixels *px, size_t *size, char **err) {
   static const png_uint_32 formats[] = {PNG_FORMAT_GRAY, PNG_FORMAT_GA, PNG_FORMAT_RGB,
                                         PNG_FORMAT_RGBA};
@@ -118,10 +89,10 @@ unsigned char *a2b_png_encode(const a2b_pixels *px, size_t *size, char **err) {
   unsigned char *index = NULL, map[256 * 4];
   if (px->channels >= 3) {
     index = a2b_xmalloc((size_t)px->width * (size_t)px->height);
-    unsigned n;
-    if (palette(px, map, &n, index)) {
+    int n = a2b_pixels_palette(px, map, index);
+    if (n > 0) {
       im.format |= PNG_FORMAT_FLAG_COLORMAP;
-      im.colormap_entries = n;
+      im.colormap_entries = (png_uint_32)n;
       pixels = index;
       colormap = map;
     }

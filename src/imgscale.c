@@ -125,6 +125,64 @@ bool a2b_pixels_more_colours(const a2b_pixels *px, int limit) {
   return false;
 }
 
+int a2b_pixels_palette(const a2b_pixels *px, unsigned char *map, unsigned char *index) {
+  enum { CAP = 1024 };
+  uint32_t keys[CAP];
+  int16_t slot[CAP];
+  memset(slot, -1, sizeof slot);
+  int n = 0, ch = px->channels;
+  size_t count = (size_t)px->width * (size_t)px->height;
+  for (size_t i = 0; i < count; i++) {
+    const unsigned char *p = px->data + i * (size_t)ch;
+    uint32_t v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+                 (ch == 4 ? p[3] : 255u);
+    size_t k = (v * 2654435761u) >> 22;
+    while (slot[k] >= 0 && keys[k] != v)
+      k = (k + 1) % CAP;
+    if (slot[k] < 0) {
+      if (n == 256) return -1;
+      keys[k] = v;
+      slot[k] = (int16_t)n;
+      memcpy(map + (size_t)n * (size_t)ch, p, (size_t)ch);
+      n++;
+    }
+    if (index) index[i] = (unsigned char)slot[k];
+  }
+  return n;
+}
+
+void a2b_pixels_remap(a2b_pixels *px, const unsigned char *map, int n) {
+  enum { CACHE = 4096 };
+  uint32_t *keys = a2b_xmalloc(CACHE * sizeof *keys);
+  int16_t *hit = a2b_xmalloc(CACHE * sizeof *hit);
+  for (int i = 0; i < CACHE; i++)
+    hit[i] = -1;
+  int ch = px->channels;
+  size_t count = (size_t)px->width * (size_t)px->height;
+  for (size_t i = 0; i < count; i++) {
+    unsigned char *p = px->data + i * (size_t)ch;
+    uint32_t v = 0;
+    for (int c = 0; c < ch; c++)
+      v = v << 8 | p[c];
+    size_t k = (v * 2654435761u) >> 20; /* 12 bits */
+    if (hit[k] < 0 || keys[k] != v) {
+      long best_d = -1;
+      for (int e = 0; e < n; e++) {
+        long d = 0;
+        for (int c = 0; c < ch; c++) {
+          long diff = (long)p[c] - map[e * ch + c];
+          d += diff * diff;
+        }
+        if (best_d < 0 || d < best_d) best_d = d, hit[k] = (int16_t)e;
+      }
+      keys[k] = v;
+    }
+    memcpy(p, map + (size_t)hit[k] * (size_t)ch, (size_t)ch);
+  }
+  free(keys);
+  free(hit);
+}
+
 /* ---- downscaling --------------------------------------------------------- */
 
 /* The source span of one output column: pixels [first, first + n) with

@@ -607,6 +607,21 @@ static void test_downscale_3000(void **state) {
   a2b_pixels_free(&dec.px);
   free(out);
   free(d);
+  /* Few colours stay few: where area averaging blends two quadrants (the
+   * edge falls inside output column 799), the pixel is mapped back to one
+   * of the image's own colours, and the PNG is colour-mapped (type 3). */
+  a2b_pixels odd = make(3001, 90, 3, 0, false);
+  d = png_of(&odd, &n);
+  out = prepare_ok(d, n, keep, &info, &out_n, &changed);
+  assert_int_equal(info.width, 1600);
+  assert_int_equal(out[25], 3);
+  dec = decode_ok(out, out_n);
+  const unsigned char *edge = pixel(&dec.px, 799, 5);
+  assert_true(!memcmp(edge, pixel(&odd, 0, 0), 3) || !memcmp(edge, pixel(&odd, 3000, 0), 3));
+  a2b_pixels_free(&dec.px);
+  a2b_pixels_free(&odd);
+  free(out);
+  free(d);
   /* JPEG stays JPEG; --max-image-width 0 keeps everything. */
   d = jpeg_of(&big, &n);
   out = prepare_ok(d, n, keep, &info, &out_n, &changed);
