@@ -13,7 +13,7 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
-  libcurl4-openssl-dev \
-  libpango1.0-dev libcairo2-dev libjpeg-dev librsvg2-dev fonts-noto-cjk fonts-noto-core fonts-lxgw-wenkai \
+  libcurl4-openssl-dev libpng-dev libjpeg-dev libwebp-dev libtiff-dev \
+  libpango1.0-dev libcairo2-dev librsvg2-dev fonts-noto-cjk fonts-noto-core fonts-lxgw-wenkai \
   libcmocka-dev epubcheck libxml2-utils unzip python3 qpdf poppler-utils >/dev/null
 echo "install-deps.sh: build and test dependencies installed"

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "art2book/art2book.h"
+#include "imgconv.h"
 #include "pipeline.h"
 
 static void usage(FILE *out) {
@@ -46,6 +47,10 @@ static void usage(FILE *out) {
       "  --allow-private-network\n"
       "                       also fetch from loopback and private addresses\n"
       "                       (link-local and cloud metadata stay refused)\n"
+      "Images:\n"
+      "  --max-image-width PX wider images are scaled down to PX pixels (default 1600;\n"
+      "                       0: never); WebP, TIFF and BMP become PNG or JPEG\n"
+      "  --grayscale          images in 8-bit gray, for e-ink readers\n"
       "Articles:\n"
       "  --sort KEY           date (default), weight, title or path; ties by path\n"
       "  --reverse            reverse the order\n"
@@ -65,7 +70,7 @@ enum {
   OPT_IDENTIFIER, OPT_DATE, OPT_COVER, OPT_CSS, OPT_BASE_URL, OPT_TOC_DEPTH, OPT_SORT,
   OPT_REVERSE, OPT_DRAFTS, OPT_STRICT, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_DUMP_LAYOUT,
   OPT_PAPER, OPT_STYLE, OPT_FONT_DIR, OPT_RECTO, OPT_CACHE_DIR, OPT_OFFLINE, OPT_FETCH_TIMEOUT,
-  OPT_ALLOW_PRIVATE
+  OPT_ALLOW_PRIVATE, OPT_MAX_IMAGE_WIDTH, OPT_GRAYSCALE
 };
 
 static const struct option long_options[] = {
@@ -96,6 +101,8 @@ static const struct option long_options[] = {
     {"offline", no_argument, NULL, OPT_OFFLINE},
     {"fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT},
     {"allow-private-network", no_argument, NULL, OPT_ALLOW_PRIVATE},
+    {"max-image-width", required_argument, NULL, OPT_MAX_IMAGE_WIDTH},
+    {"grayscale", no_argument, NULL, OPT_GRAYSCALE},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -112,6 +119,7 @@ int a2b_main(int argc, char **argv) {
   a2b_options o = {0};
   o.toc_depth = 2;
   o.sort = A2B_SORT_DATE;
+  o.max_image_width = A2B_IMAGE_MAX_WIDTH_DEFAULT;
   optind = 1;
   opterr = 0;
   int c;
@@ -137,6 +145,16 @@ int a2b_main(int argc, char **argv) {
       o.toc_depth = (int)n;
       break;
     }
+    case OPT_MAX_IMAGE_WIDTH: {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*optarg == '\0' || *end || n < 0 || n > A2B_IMAGE_MAX_SIDE)
+        return usage_error("--max-image-width takes a number of pixels (0: never), not '%s'",
+                           optarg);
+      o.max_image_width = (int)n;
+      break;
+    }
+    case OPT_GRAYSCALE: o.grayscale = true; break;
     case OPT_SORT:
       if (!strcmp(optarg, "date")) o.sort = A2B_SORT_DATE;
       else if (!strcmp(optarg, "weight")) o.sort = A2B_SORT_WEIGHT;

@@ -3,7 +3,8 @@
  * Kept as model nodes: p, br, hr, em/i, strong/b, s/del/strike, u/ins, mark,
  * sub, sup, small, code/kbd/samp/tt (CODE), pre, blockquote, ul/ol/li,
  * table/tr/td/th (align kept), h1-h6, a (http, https, mailto, relative),
- * img (lazy-load data-src & co. when src is missing or a data: URI),
+ * img (lazy-load data-src & co. or the largest srcset candidate when src
+ * is missing, unusable or a placeholder such as loading.gif),
  * figure/figcaption, details/summary (ASIDE), ruby/rt (rp dropped). id, lang
  * and class are kept on every node; span/font and other phrase elements
  * become a SPAN, div/section/center... a DIV, only when they carry one of

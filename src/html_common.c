@@ -546,14 +546,29 @@ static int pixels(const char *s) {
   return v > 0 && v < 100000 ? (int)v : 0;
 }
 
+/* The real source of a lazy-loading image, or NULL. */
+static const char *lazy_source(a2b_arena *arena, const a2b_html_attrs *a) {
+  static const char *const single[] = {"data-src", "data-original", "data-actualsrc",
+                                       "data-lazy-src"};
+  static const char *const sets[] = {"data-srcset", "data-lazy-srcset", "srcset"};
+  for (size_t i = 0; i < sizeof single / sizeof *single; i++) {
+    const char *src = usable_url(arena, a2b_html_attr(a, single[i]), URL_MEDIA);
+    if (src && !a2b_html_is_placeholder(src)) return src;
+  }
+  for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {
+    const char *set = a2b_html_attr(a, sets[i]);
+    const char *src = set ? usable_url(arena, a2b_html_srcset_largest(arena, set), URL_MEDIA) : NULL;
+    if (src) return src;
+  }
+  return NULL;
+}
+
 a2b_node *a2b_html_make_image(a2b_arena *arena, const a2b_html_attrs *a, int line, int col) {
-  /* Lazy-loading pages keep the real source in a data- attribute and a
-   * placeholder (nothing, or a tiny data: image) in src. */
-  static const char *const sources[] = {"src", "data-src", "data-original", "data-actualsrc",
-                                        "data-lazy-src"};
-  const char *src = NULL;
-  for (size_t i = 0; i < sizeof sources / sizeof *sources && !src; i++)
-    src = usable_url(arena, a2b_html_attr(a, sources[i]), URL_MEDIA);
+  const char *src = usable_url(arena, a2b_html_attr(a, "src"), URL_MEDIA);
+  if (!src || a2b_html_is_placeholder(src)) {
+    const char *lazy = lazy_source(arena, a);
+    if (lazy) src = lazy;
+  }
   char *alt = a2b_html_collapse(arena, a2b_html_attr(a, "alt"));
   a2b_node *text = NULL;
   if (alt) {

@@ -120,8 +120,20 @@ bool a2b_html_inside_link(const a2b_node *node);
  * href or its scheme is not allowed (only http, https, mailto, relative). */
 a2b_node *a2b_html_make_link(a2b_arena *arena, const a2b_html_attrs *a, int line, int col);
 /* An IMAGE (alt text as a TEXT child) for `<img>` attributes; a TEXT with
- * the alt text when no usable source is left; NULL when neither exists. */
+ * the alt text when no usable source is left; NULL when neither exists.
+ * The source is src, unless it is missing, unusable or a placeholder; then
+ * the first usable of data-src, data-original, data-actualsrc,
+ * data-lazy-src, and the largest candidate of data-srcset,
+ * data-lazy-srcset, srcset; a placeholder src only when none is. */
 a2b_node *a2b_html_make_image(a2b_arena *arena, const a2b_html_attrs *a, int line, int col);
+/* html_lazy.c: true when an image URL is a lazy-loading placeholder: a
+ * data: or about: URL, or a .gif/.svg whose file name says loading, lazy,
+ * placeholder, spinner or blank. */
+bool a2b_html_is_placeholder(const char *url);
+/* The URL (as written, in `arena`) of the largest candidate of a srcset
+ * value: the widest by `w` descriptor, else the densest by `x`; NULL when
+ * there is none. */
+char *a2b_html_srcset_largest(a2b_arena *arena, const char *srcset);
 /* A LINK to an embedded player or media file at `src` with the element's
  * title, or "Embedded content: URL", as its text; NULL if `src` is unusable. */
 a2b_node *a2b_html_make_embed(a2b_arena *arena, const char *src, const char *title, int line,

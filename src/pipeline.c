@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -104,6 +105,47 @@ static size_t load_all(a2b_book *book, const a2b_scan *scan, const a2b_options *
   return failed_count;
 }
 
+static void put_size(FILE *out, double bytes) {
+  if (bytes >= 1048576)
+    fprintf(out, "%.1f MB", bytes / 1048576);
+  else
+    fprintf(out, "%.0f KB", bytes / 1024 + 0.5);
+}
+
+static int by_size_desc(const void *a, const void *b) {
+  size_t x = (*(const a2b_resource *const *)a)->size, y = (*(const a2b_resource *const *)b)->size;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* --verbose: the EPUB's size and its largest images, to see what to shrink
+ * before mailing the book to a reader service. */
+static void report_sizes(const a2b_book *book, const char *epub_path) {
+  struct stat st;
+  if (stat(epub_path, &st) == 0) {
+    fprintf(stderr, "art2book: %s is ", epub_path);
+    put_size(stderr, (double)st.st_size);
+    fputc('\n', stderr);
+  }
+  size_t n = book->n_resources, total = 0;
+  if (!n) return;
+  const a2b_resource **sorted = a2b_xmalloc(n * sizeof *sorted);
+  for (size_t i = 0; i < n; i++) {
+    sorted[i] = book->resources[i];
+    total += sorted[i]->size;
+  }
+  qsort(sorted, n, sizeof *sorted, by_size_desc);
+  fprintf(stderr, "art2book: %zu images, ", n);
+  put_size(stderr, (double)total);
+  fputs("; the largest:\n", stderr);
+  for (size_t i = 0; i < n && i < 5; i++) {
+    fputs("  ", stderr);
+    put_size(stderr, (double)sorted[i]->size);
+    fprintf(stderr, "  %s  (from %s)\n", sorted[i]->name,
+            sorted[i]->source ? sorted[i]->source : "a data: URI");
+  }
+  free((void *)sorted);
+}
+
 static int write_outputs(const a2b_book *book, const a2b_options *opts, a2b_diags *d) {
   if (opts->dump_path) {
     bool to_stdout = !strcmp(opts->dump_path, "-");
@@ -126,9 +168,11 @@ static int write_outputs(const a2b_book *book, const a2b_options *opts, a2b_diag
   if (opts->epub_path) {
     int status = a2b_epub_write(book, opts, d);
     if (status != A2B_EXIT_OK) return status;
-    if (opts->verbose)
+    if (opts->verbose) {
       fprintf(stderr, "art2book: wrote %s (%zu articles, %zu images)\n", opts->epub_path,
               book->n_articles, book->n_resources);
+      report_sizes(book, opts->epub_path);
+    }
   }
   return A2B_EXIT_OK;
 }

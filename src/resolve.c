@@ -123,7 +123,7 @@ bool a2b_resolve(a2b_book *book, const a2b_options *opts, const a2b_config *cfg,
     cover = cfg->cover[0] == '/' ? cfg->cover : a2b_sprintf(book->arena, "%s/%s", cfg->dir, cfg->cover);
   char *cache_dir;
   a2b_fetch_opts fetch = fetch_opts(opts, &cache_dir);
-  bool ok = a2b_resolve_images(book, cover, base_url, &fetch, d);
+  bool ok = a2b_resolve_images(book, opts, cover, base_url, &fetch, d);
   free(cache_dir);
   a2b_resolve_toc(book, opts->toc_depth);
   return ok;

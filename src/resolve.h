@@ -39,13 +39,14 @@ void a2b_resolve_ids(a2b_book *book, a2b_strmap **id_maps, a2b_diags *d);
 void a2b_resolve_links(a2b_book *book, a2b_strmap *const *id_maps, const char *base_url,
                        a2b_diags *d);
 
-/* resolve_images.c: bind image nodes to embedded resources. Remote images
- * are fetched first, all in one batch, with `fetch` (NULL: not fetched) and
- * then bound like local files. Images that are missing, cannot be fetched
- * or are not shown by e-readers keep their alt text, with a warning. Adds
- * the cover. Returns false if an explicitly given cover cannot be used. */
-bool a2b_resolve_images(a2b_book *book, const char *cover_path, const char *base_url,
-                        const a2b_fetch_opts *fetch, a2b_diags *d);
+/* resolve_images.c: bind image nodes to embedded resources, converted per
+ * opts->max_image_width and opts->grayscale. Remote images are fetched
+ * first, all in one batch, with `fetch` (NULL: not fetched) and then bound
+ * like local files. Images that are missing, cannot be fetched or decoded
+ * keep their alt text, with a warning. Adds the cover. Returns false if an
+ * explicitly given cover cannot be used. */
+bool a2b_resolve_images(a2b_book *book, const a2b_options *opts, const char *cover_path,
+                        const char *base_url, const a2b_fetch_opts *fetch, a2b_diags *d);
 
 /* toc.c: the flattened table of contents: each article, and its headings
  * down to `depth` levels below the article's highest heading level. */

@@ -8,12 +8,6 @@
 #include "respath.h"
 #include "urlpath.h"
 
-/* The media types every EPUB 3 reader must show (core media types). */
-static bool is_core_image(const char *media_type) {
-  return !strcmp(media_type, "image/png") || !strcmp(media_type, "image/jpeg") ||
-         !strcmp(media_type, "image/gif") || !strcmp(media_type, "image/svg+xml");
-}
-
 typedef struct image_pass {
   a2b_book *book;
   a2b_resources *res;
@@ -42,10 +36,6 @@ static void bind_remote(image_pass *p, const a2b_article *art, a2b_node *n) {
   const a2b_resource *r = a2b_resources_add_bytes(p->res, it->url, it->data, it->size, &err);
   if (!r)
     a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col, "image '%s': %s", src, err);
-  else if (!is_core_image(r->media_type))
-    a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
-               "image '%s' is %s, which e-readers do not show; its alt text is kept", src,
-               r->media_type);
   else
     n->u.image.res = r;
   free(err);
@@ -65,10 +55,6 @@ static void bind_image(image_pass *p, const a2b_article *art, const char *dir, a
     if (!r) {
       a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col, "image '%s': %s", src, err);
       free(err);
-    } else if (!is_core_image(r->media_type)) {
-      a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
-                 "image '%s' is %s, which e-readers do not show; its alt text is kept", src,
-                 r->media_type);
     } else {
       n->u.image.res = r;
     }
@@ -87,10 +73,6 @@ static void bind_image(image_pass *p, const a2b_article *art, const char *dir, a
     if (!r)
       a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
                  "data: URI image: %s; its alt text is kept", err ? err : "malformed");
-    else if (!is_core_image(r->media_type))
-      a2b_report(p->d, A2B_WARNING, art->path, n->line, n->col,
-                 "data: URI image is %s, which e-readers do not show; its alt text is kept",
-                 r->media_type);
     else
       n->u.image.res = r;
     free(err);
@@ -122,7 +104,7 @@ static bool add_cover(image_pass *p, const char *cover_path) {
     free(err);
     return false;
   }
-  if (!is_core_image(r->media_type) || !strcmp(r->media_type, "image/svg+xml")) {
+  if (!strcmp(r->media_type, "image/svg+xml")) {
     a2b_report(p->d, A2B_ERROR, cover_path, 0, 0, "cover image must be PNG, JPEG or GIF, not %s",
                r->media_type);
     return false;
@@ -131,10 +113,12 @@ static bool add_cover(image_pass *p, const char *cover_path) {
   return true;
 }
 
-bool a2b_resolve_images(a2b_book *book, const char *cover_path, const char *base_url,
-                        const a2b_fetch_opts *fetch, a2b_diags *d) {
+bool a2b_resolve_images(a2b_book *book, const a2b_options *opts, const char *cover_path,
+                        const char *base_url, const a2b_fetch_opts *fetch, a2b_diags *d) {
   a2b_remote_images *remote = fetch ? a2b_remote_images_fetch(book, fetch, d) : NULL;
   image_pass p = {book, a2b_resources_new(book), base_url, remote, d};
+  a2b_image_policy policy = {opts->max_image_width, opts->grayscale};
+  a2b_resources_set_policy(p.res, &policy);
   bool ok = true;
   if (cover_path) ok = add_cover(&p, cover_path);
   for (size_t i = 0; i < book->n_articles; i++) {

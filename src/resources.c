@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "fileio.h"
 #include "image.h"
+#include "imgconv.h"
 #include "sha1.h"
 #include "svg.h"
 
@@ -29,8 +30,10 @@ typedef struct table {
 
 struct a2b_resources {
   a2b_book *book;
+  a2b_image_policy policy;
   size_t cap;    /* capacity of book->resources */
-  table by_hash; /* 40 hex digits of SHA-1 -> resource */
+  table by_hash; /* 40 hex digits of SHA-1 of the final bytes, and of the
+                    bytes they were converted from -> resource */
   table by_path; /* source path -> resource or error */
 };
 
@@ -85,12 +88,17 @@ static void hex_digest(const unsigned char *data, size_t size, char hex[41]) {
 a2b_resources *a2b_resources_new(a2b_book *book) {
   a2b_resources *rs = a2b_xmalloc(sizeof *rs);
   *rs = (a2b_resources){.book = book, .cap = book->n_resources};
+  rs->policy = (a2b_image_policy){A2B_IMAGE_MAX_WIDTH_DEFAULT, false};
   for (size_t i = 0; i < book->n_resources; i++) {
     char hex[41];
     hex_digest(book->resources[i]->data, book->resources[i]->size, hex);
     if (!lookup(&rs->by_hash, hex)) insert(&rs->by_hash, hex, book->resources[i], NULL);
   }
   return rs;
+}
+
+void a2b_resources_set_policy(a2b_resources *rs, const a2b_image_policy *policy) {
+  rs->policy = *policy;
 }
 
 void a2b_resources_free(a2b_resources *rs) {
@@ -137,12 +145,30 @@ const a2b_resource *a2b_resources_add_bytes(a2b_resources *rs, const char *sourc
       return NULL;
     }
   }
-  char hex[41];
+  char hex[41], source_hex[41];
   hex_digest(data, size, hex);
   entry *e = lookup(&rs->by_hash, hex);
   if (e) {
     free(clean);
     return e->res;
+  }
+  unsigned char *converted = NULL;
+  size_t converted_size = 0;
+  if (!a2b_imgconv_prepare(data, size, &info, &rs->policy, &converted, &converted_size, err)) {
+    free(clean);
+    return NULL;
+  }
+  if (converted) {
+    memcpy(source_hex, hex, sizeof hex);
+    data = converted;
+    size = converted_size;
+    hex_digest(data, size, hex);
+    if ((e = lookup(&rs->by_hash, hex))) { /* another source converted to the same bytes */
+      insert(&rs->by_hash, source_hex, e->res, NULL);
+      free(converted);
+      free(clean);
+      return e->res;
+    }
   }
   a2b_arena *arena = rs->book->arena;
   a2b_resource *r = a2b_alloc(arena, sizeof *r);
@@ -153,9 +179,11 @@ const a2b_resource *a2b_resources_add_bytes(a2b_resources *rs, const char *sourc
   r->height = info.height;
   r->data = a2b_memdup(arena, data, size);
   r->size = size;
+  free(converted);
   free(clean);
   append(rs, r);
   insert(&rs->by_hash, hex, r, NULL);
+  if (converted) insert(&rs->by_hash, source_hex, r, NULL);
   return r;
 }
 

@@ -31,6 +31,10 @@ typedef struct a2b_options {
   const char *base_url;    /* site base URL whose path is stripped from
                               site-absolute links (also from book.yaml) */
   int toc_depth;           /* heading levels below articles in the TOC */
+  /* images */
+  int max_image_width;     /* wider images are scaled down; 0: never (the
+                              command line's default is 1600) */
+  bool grayscale;          /* images converted to 8-bit gray (e-ink) */
   /* PDF */
   const char *dump_layout_path; /* --dump-layout FILE: placed items as JSON */
   const char *paper;       /* a4, a5, b5, letter, WxHmm; NULL: the style's */

@@ -282,6 +282,36 @@ static void test_images(void **state) {
       "(text \"]\xC2\xA0\"))");
 }
 
+/* Lazy-loading exports: placeholders in src give way to data- attributes
+ * and the largest srcset candidate. */
+static void test_lazy_images(void **state) {
+  fixture *fx = *state;
+  assert_string_equal(block(fx, "<img src=\"/themes/x/images/loading.gif\" "
+                                "data-lazy-src=\"real.png\">"),
+                      "(paragraph (image \"real.png\"))");
+  assert_string_equal(block(fx, "<img src=\"about:blank\" srcset=\"s.jpg 480w, l.jpg 1080w,\n"
+                                "  m.jpg 800w\">"),
+                      "(paragraph (image \"l.jpg\"))");
+  /* Density descriptors; a data: URL full of commas is one candidate. */
+  assert_string_equal(block(fx, "<img srcset=\"data:image/gif;base64,R0lGOD,lhAQ, "
+                                "b.png 2x, c.png 1.5x, a.png\">"),
+                      "(paragraph (image \"b.png\"))");
+  assert_string_equal(block(fx, "<img src=\"\" data-srcset=\"x.png 100w\" srcset=\"y.png 2x\">"),
+                      "(paragraph (image \"x.png\"))");
+  /* A spinner is a placeholder only when something else is there. */
+  assert_string_equal(block(fx, "<img src=\"img/Spinner.SVG?v=2\" data-original=\"o.webp\">"),
+                      "(paragraph (image \"o.webp\"))");
+  assert_string_equal(block(fx, "<img src=\"lazy-cat.gif\" alt=\"cat\">"),
+                      "(paragraph (image \"lazy-cat.gif\" (text \"cat\")))");
+  /* A real src wins over everything. */
+  assert_string_equal(block(fx, "<img src=\"real.jpg\" data-src=\"other.jpg\" "
+                                "srcset=\"big.jpg 2000w\">"),
+                      "(paragraph (image \"real.jpg\"))");
+  /* A placeholder data- attribute is skipped like a placeholder src. */
+  assert_string_equal(block(fx, "<img data-src=\"blank.gif\" data-original=\"p.png\">"),
+                      "(paragraph (image \"p.png\"))");
+}
+
 static void test_removed(void **state) {
   fixture *fx = *state;
   assert_string_equal(
@@ -521,6 +551,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_details, setup, teardown),
       cmocka_unit_test_setup_teardown(test_tables, setup, teardown),
       cmocka_unit_test_setup_teardown(test_images, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_lazy_images, setup, teardown),
       cmocka_unit_test_setup_teardown(test_removed, setup, teardown),
       cmocka_unit_test_setup_teardown(test_comments, setup, teardown),
       cmocka_unit_test_setup_teardown(test_not_html, setup, teardown),

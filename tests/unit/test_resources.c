@@ -206,12 +206,60 @@ static void test_many(void **state) {
   a2b_resources_free(rs);
 }
 
+/* WebP, TIFF and BMP go in converted; the converted image is named by its
+ * own bytes, and the same source bytes (under any name) or the converted
+ * bytes themselves find it again. */
+static void test_converted(void **state) {
+  a2b_book *book = *state;
+  a2b_resources *rs = a2b_resources_new(book);
+  size_t n;
+  unsigned char *bmp = fixture("tiny.bmp", &n);
+  write_file("a.bmp", bmp, n);
+  write_file("b.bmp", bmp, n);
+  char *err = NULL, name[64];
+  const a2b_resource *r = a2b_resources_add_file(rs, tmp_path("a.bmp"), &err);
+  assert_non_null(r);
+  assert_string_equal(r->media_type, "image/png");
+  assert_int_equal(r->width, 3);
+  assert_int_equal(r->height, 2);
+  assert_memory_equal(r->data, "\x89PNG", 4);
+  expected_name(r->data, r->size, "png", name);
+  assert_string_equal(r->name, name);
+  assert_string_equal(r->source, tmp_path("a.bmp"));
+  assert_ptr_equal(a2b_resources_add_file(rs, tmp_path("b.bmp"), &err), r);
+  assert_ptr_equal(a2b_resources_add_bytes(rs, NULL, r->data, r->size, &err), r);
+  assert_int_equal(book->n_resources, 1);
+  free(bmp);
+
+  /* A policy set on the index applies to what is added next. */
+  a2b_resources_set_policy(rs, &(a2b_image_policy){2, true});
+  unsigned char *png = fixture("tiny.png", &n);
+  r = a2b_resources_add_bytes(rs, NULL, png, n, &err);
+  assert_non_null(r);
+  assert_int_equal(r->width, 2);
+  assert_int_equal(r->height, 1);
+  assert_int_equal(r->data[25], 0); /* gray */
+  assert_int_equal(book->n_resources, 2);
+  free(png);
+
+  /* A cut JPEG is refused with a reason, and nothing is added. */
+  unsigned char *jpg = fixture("tiny.jpg", &n);
+  write_file("cut.jpg", jpg, n / 2);
+  assert_null(a2b_resources_add_file(rs, tmp_path("cut.jpg"), &err));
+  assert_string_equal(err, "truncated JPEG (it ends before its end-of-image marker)");
+  free(err);
+  assert_int_equal(book->n_resources, 2);
+  free(jpg);
+  a2b_resources_free(rs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_file_dedupe_and_cache, setup, teardown),
       cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_svg_is_sanitised, setup, teardown),
       cmocka_unit_test_setup_teardown(test_many, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_converted, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
