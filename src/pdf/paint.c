@@ -38,6 +38,7 @@ struct a2b_pdf_painter {
   a2b_diags *d;
   a2b_pdf_images *images;
   GPtrArray *fonts;        /* PangoFont* by FONT id */
+  GHashTable *page_images; /* resources drawn on the current page */
   uint32_t color;          /* the current source colour... */
   bool color_set;          /* ...when set */
   cairo_glyph_t *glyphs;   /* GLYPHS buffers, reused */
@@ -88,6 +89,7 @@ a2b_pdf_painter *a2b_pdf_painter_new(FILE *out, a2b_pdf_ts *ts, const a2b_pdf_st
   if (fo) cairo_set_font_options(p->cr, fo);
   p->images = a2b_pdf_images_new(d);
   p->fonts = g_ptr_array_new_with_free_func(g_object_unref);
+  p->page_images = g_hash_table_new(g_direct_hash, g_direct_equal);
   p->entries = g_array_new(FALSE, FALSE, sizeof(outline_entry));
   return p;
 }
@@ -262,12 +264,21 @@ static void paint_image(a2b_pdf_painter *p, const a2b_resource *res, const doubl
   double iw, ih;
   cairo_surface_t *s = a2b_pdf_images_get(p->images, res, &iw, &ih);
   if (!s || b[2] <= 0 || b[3] <= 0 || iw <= 0 || ih <= 0) return;
+  /* cairo 1.16 lists an image drawn twice on a page twice in the page's
+   * resources (a duplicated key, which qpdf rejects): draw it again from
+   * inside a group, whose own resources hold it. */
+  bool again = !g_hash_table_add(p->page_images, (gpointer)res);
+  if (again) cairo_push_group(p->cr);
   cairo_save(p->cr);
   cairo_translate(p->cr, b[0], b[1]);
   cairo_scale(p->cr, b[2] / iw, b[3] / ih);
   cairo_set_source_surface(p->cr, s, 0, 0);
   cairo_paint(p->cr);
   cairo_restore(p->cr);
+  if (again) {
+    cairo_pop_group_to_source(p->cr);
+    cairo_paint(p->cr);
+  }
   p->color_set = false;
 }
 
@@ -333,6 +344,7 @@ static bool paint_record(a2b_pdf_painter *p, uint32_t op, a2b_wire_in *in, a2b_a
   }
   case A2B_DRAW_SHOW_PAGE:
     cairo_show_page(p->cr);
+    g_hash_table_remove_all(p->page_images);
     p->pages++;
     return true;
   case A2B_DRAW_DIAGS: a2b_wire_get_diags(in, p->d); return a2b_wire_in_ok(in);
@@ -407,6 +419,7 @@ void a2b_pdf_painter_free(a2b_pdf_painter *p) {
   cairo_surface_destroy(p->surface);
   a2b_pdf_images_free(p->images);
   g_ptr_array_free(p->fonts, TRUE);
+  g_hash_table_destroy(p->page_images);
   for (guint i = 0; i < p->entries->len; i++) {
     g_free(g_array_index(p->entries, outline_entry, i).dest);
     g_free(g_array_index(p->entries, outline_entry, i).title);

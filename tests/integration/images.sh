@@ -107,14 +107,11 @@ PY
 rc=$?
 pdf_skip_unavailable $rc "$A2B_TMP/pdf.stderr"
 [ $rc -eq 0 ] || { cat "$A2B_TMP/pdf.stderr" >&2; fail "the PDF run exited $rc"; }
-# cairo 1.16 names an image twice in a page's resources when it is drawn
-# twice on that page (the two BMPs); qpdf warns about that and only that.
+# The same image twice on one page (the two BMPs) is fine too: cairo 1.16
+# would name it twice in the page's resources, which qpdf warns about.
 need qpdf
-qpdf --check "$A2B_TMP/formats.pdf" >"$A2B_TMP/qpdf" 2>&1
-rc=$?
-[ $rc -eq 0 ] || [ $rc -eq 3 ] || { cat "$A2B_TMP/qpdf" >&2; fail "qpdf --check exited $rc"; }
-grep '^WARNING' "$A2B_TMP/qpdf" | grep -v 'dictionary has duplicated key' &&
-  fail "qpdf --check warns about the PDF"
+qpdf --check "$A2B_TMP/formats.pdf" >"$A2B_TMP/qpdf" 2>&1 ||
+  { cat "$A2B_TMP/qpdf" >&2; fail "qpdf --check fails or warns on the PDF"; }
 if command -v pdfimages >/dev/null; then
   n=$(pdfimages -list "$A2B_TMP/formats.pdf" | awk 'NR > 2 && $3 == "image" { print $11 }' | sort -u | wc -l)
   [ "$n" -ge 8 ] || fail "the PDF holds $n distinct images, not the 8 PNG and JPEG ones"
