@@ -24,6 +24,9 @@
  *   LINK       f64 x, y, w, h, str uri, str dest (exactly one is not NULL)
  *   DEST       str name, f64 x, y (top left of the view), str outline title
  *              (NULL: no outline entry), u32 outline level (0 articles)
+ *   DOTS       u32 sesame (0: round dots), f64 size (radius; a sesame dot is
+ *              as wide and twice as tall, tilted), u32 colour, u32 n,
+ *              n x (f64 x, f64 y) centres: emphasis marks, filled
  *   SHOW_PAGE  the page is complete
  *   MOVE       u32 count, u32 to: when the document is finished, the last
  *              `count` pages painted so far go to position `to` (0-based),
@@ -46,6 +49,7 @@ enum a2b_draw_op {
   A2B_DRAW_SHOW_PAGE,
   A2B_DRAW_MOVE,
   A2B_DRAW_DIAGS,
+  A2B_DRAW_DOTS,
   A2B_DRAW_END
 };
 

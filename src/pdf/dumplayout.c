@@ -8,8 +8,9 @@
  *            "para":N (0: none),"justified":B,"text","advances":[pt..],
  *            "chars":[N..] (for each advance: the index in text of the first
  *            character of its glyph's cluster),
- *            "runs":[{"x","width","text","font","size","uri","dest"}]}
- *            (run x is relative to the line; font, size, uri, dest when known)
+ *            "runs":[{"x","width","text","font","size","uri","dest","dots"}]}
+ *            (run x is relative to the line; font, size, uri, dest when known;
+ *            dots "under" or "over" when its CJK characters carry emphasis marks)
  *   image:  {"type":"image","name","x","y","w","h"}
  *   rule, rect, stroke: {"type",...,"x","y","w","h","color":"#rrggbb"}
  *   dest:   {"type":"dest","name","x","y","outline":S|null,"level":N}
@@ -124,6 +125,8 @@ static void put_run(FILE *out, const a2b_pdf_run *r) {
     fputs(",\"dest\":", out);
     put_str(out, r->link_dest);
   }
+  if (r->emphasis_dots)
+    fprintf(out, ",\"dots\":\"%s\"", r->emphasis_dots == A2B_PDF_DOTS_OVER ? "over" : "under");
   fputc('}', out);
 }
 

@@ -282,6 +282,32 @@ static void paint_image(a2b_pdf_painter *p, const a2b_resource *res, const doubl
   p->color_set = false;
 }
 
+/* DOTS: one filled path for all the marks of a run. */
+static bool paint_dots(a2b_pdf_painter *p, a2b_wire_in *in) {
+  bool sesame = a2b_wire_get_u32(in);
+  double r = a2b_wire_get_f64(in);
+  uint32_t color = a2b_wire_get_u32(in);
+  uint32_t n = a2b_wire_get_u32(in);
+  if (!a2b_wire_in_ok(in)) return false;
+  for (uint32_t i = 0; i < n; i++) {
+    double x = a2b_wire_get_f64(in), y = a2b_wire_get_f64(in);
+    cairo_new_sub_path(p->cr);
+    if (!sesame) {
+      cairo_arc(p->cr, x, y, r, 0, 2 * G_PI);
+      continue;
+    }
+    cairo_save(p->cr); /* a tilted drop: an ellipse leaning right */
+    cairo_translate(p->cr, x, y);
+    cairo_rotate(p->cr, G_PI / 6);
+    cairo_scale(p->cr, r, 2 * r);
+    cairo_arc(p->cr, 0, 0, 1, 0, 2 * G_PI);
+    cairo_restore(p->cr);
+  }
+  set_color(p, color);
+  cairo_fill(p->cr);
+  return a2b_wire_in_ok(in);
+}
+
 static void start_page(a2b_pdf_painter *p, double width, double height) {
   cairo_pdf_surface_set_size(p->surface, width, height);
   /* One structure element around the whole document: cairo 1.16 writes a
@@ -347,6 +373,7 @@ static bool paint_record(a2b_pdf_painter *p, uint32_t op, a2b_wire_in *in, a2b_a
     g_hash_table_remove_all(p->page_images);
     p->pages++;
     return true;
+  case A2B_DRAW_DOTS: return paint_dots(p, in);
   case A2B_DRAW_DIAGS: a2b_wire_get_diags(in, p->d); return a2b_wire_in_ok(in);
   case A2B_DRAW_MOVE:
     p->move_count = a2b_wire_get_u32(in);

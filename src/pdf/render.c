@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "pdf/breakrules.h"
 #include "pdf/drawing.h"
 
 #define HEAD_COLOR 0x707070u /* running heads and folios */
@@ -18,6 +19,7 @@ struct a2b_pdf_renderer {
   /* per run, reused */
   uint32_t *glyph_ids;
   double *glyph_xy;
+  double *glyph_x; /* each glyph's origin in the run, and the run's end */
   uint32_t *clusters;
   size_t cap, cluster_cap;
 };
@@ -34,6 +36,7 @@ void a2b_pdf_renderer_free(a2b_pdf_renderer *r) {
   g_hash_table_destroy(r->fonts);
   g_free(r->glyph_ids);
   g_free(r->glyph_xy);
+  g_free(r->glyph_x);
   g_free(r->clusters);
   g_free(r);
 }
@@ -82,21 +85,70 @@ static bool drawn(const PangoGlyphInfo *g) {
   return g->glyph != PANGO_GLYPH_EMPTY && !(g->glyph & PANGO_GLYPH_UNKNOWN_FLAG);
 }
 
+/* ---- emphasis dots ------------------------------------------------------- */
+
+/* Where the marks go, in em of the run's font: a round dot centred this far
+ * under the baseline (below the ideographic em box, whose bottom is about
+ * 0.12 em down), a sesame dot this far above it (over the box's top, about
+ * 0.88 em up); their sizes (radius; half width and half height). */
+#define DOT_BELOW 0.30
+#define DOT_RADIUS 0.075
+#define SESAME_ABOVE 1.10
+
+static double font_em(PangoFont *font) {
+  PangoFontDescription *d = pango_font_describe_with_absolute_size(font);
+  double em = pango_font_description_get_size(d) / (double)PANGO_SCALE;
+  pango_font_description_free(d);
+  return em;
+}
+
+/* DOTS for the ideographs and kana of a run with emphasis marks (never for
+ * punctuation, digits or Latin letters): one at the middle of each such
+ * cluster. `gx` holds the x of every glyph's origin and, at num_glyphs, the
+ * run's end, relative to its origin (x, y). */
+static void dots_record(a2b_pdf_renderer *r, const a2b_pdf_run *run, const double *gx, double x,
+                        double y) {
+  PangoGlyphItem *gi = run->glyphs;
+  bool backward = gi->item->analysis.level & 1;
+  double em = font_em(gi->item->analysis.font);
+  size_t n = 0;
+  PangoGlyphItemIter it;
+  for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, run->text); ok;
+       ok = pango_glyph_item_iter_next_cluster(&it)) {
+    if (!a2b_br_is_ideo(g_utf8_get_char(run->text + it.start_index))) continue;
+    int lo = backward ? it.end_glyph + 1 : it.start_glyph;
+    int hi = backward ? it.start_glyph + 1 : it.end_glyph;
+    r->glyph_xy[2 * n] = x + (gx[lo] + gx[hi]) / 2;
+    r->glyph_xy[2 * n + 1] = run->emphasis_dots == A2B_PDF_DOTS_OVER ? y - SESAME_ABOVE * em
+                                                                     : y + DOT_BELOW * em;
+    n++;
+  }
+  if (!n) return;
+  a2b_wire_u32(r->out, A2B_DRAW_DOTS);
+  a2b_wire_u32(r->out, run->emphasis_dots == A2B_PDF_DOTS_OVER);
+  a2b_wire_f64(r->out, DOT_RADIUS * em);
+  a2b_wire_u32(r->out, run->color);
+  a2b_wire_u32(r->out, (uint32_t)n);
+  a2b_wire_put(r->out, r->glyph_xy, 2 * n * sizeof *r->glyph_xy);
+}
+
 /* GLYPHS for one run with its origin at (x, y): what
  * pango_cairo_show_glyph_item would pass to cairo_show_text_glyphs. */
 static void glyphs_record(a2b_pdf_renderer *r, const a2b_pdf_run *run, double x, double y) {
   PangoGlyphItem *gi = run->glyphs;
   PangoGlyphString *gs = gi->glyphs;
   size_t n = (size_t)gs->num_glyphs;
-  if (n > r->cap) {
-    r->cap = n * 2;
+  if (n + 1 > r->cap) {
+    r->cap = (n + 1) * 2;
     r->glyph_ids = g_renew(uint32_t, r->glyph_ids, r->cap);
     r->glyph_xy = g_renew(double, r->glyph_xy, 2 * r->cap);
+    r->glyph_x = g_renew(double, r->glyph_x, r->cap);
   }
   size_t count = 0;
   int pos = 0;
   for (size_t i = 0; i < n; i++) {
     const PangoGlyphInfo *g = &gs->glyphs[i];
+    r->glyph_x[i] = pos / (double)PANGO_SCALE;
     if (drawn(g)) {
       r->glyph_ids[count] = g->glyph;
       r->glyph_xy[2 * count] = x + (pos + g->geometry.x_offset) / (double)PANGO_SCALE;
@@ -105,6 +157,7 @@ static void glyphs_record(a2b_pdf_renderer *r, const a2b_pdf_run *run, double x,
     }
     pos += g->geometry.width;
   }
+  r->glyph_x[n] = pos / (double)PANGO_SCALE;
   /* Clusters in logical order; for right-to-left items they map the glyph
    * array from its end (cairo's backward flag). */
   bool backward = gi->item->analysis.level & 1;
@@ -140,6 +193,7 @@ static void glyphs_record(a2b_pdf_renderer *r, const a2b_pdf_run *run, double x,
   a2b_wire_put(r->out, run->text, (size_t)run->text_len);
   a2b_wire_u32(r->out, (uint32_t)m);
   a2b_wire_put(r->out, r->clusters, 2 * m * sizeof *r->clusters);
+  if (run->emphasis_dots) dots_record(r, run, r->glyph_x, x, y);
 }
 
 /* ---- lines ---------------------------------------------------------------- */

@@ -174,6 +174,9 @@ static void make_run(a2b_pdf_ts *ts, a2b_arena *arena, a2b_pdf_run *r, const a2b
   r->strike = sp->strike;
   r->link_uri = sp->link_uri;
   r->link_dest = sp->link_dest;
+  if (sp->emphasis && !sp->code && ts->st.emphasis_dots)
+    r->emphasis_dots = pango_language_matches(sg->analysis.language, "ja") ? A2B_PDF_DOTS_OVER
+                                                                           : A2B_PDF_DOTS_UNDER;
   double asc, desc;
   a2b_pdf_font_extents(ts->shaper, sg->analysis.font, &asc, &desc);
   if (asc + sp->rise > line->ascent) line->ascent = asc + sp->rise;

@@ -64,6 +64,7 @@ static const field fields[] = {
     F("faces.heading_latin", K_FACE, heading_latin),
     F("faces.mono", K_FACE, mono),
     F("faces.emphasis_cjk", K_FACE_OPT, emphasis_cjk),
+    F("emphasis_dots", K_BOOL, emphasis_dots),
     F("colors.text", K_COLOR, text_color),
     F("colors.link", K_COLOR, link_color),
     F("colors.code_background", K_COLOR, code_background),

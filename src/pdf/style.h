@@ -39,6 +39,7 @@ typedef struct a2b_pdf_style {
   const char *heading_latin;                 /* "Noto Sans" */
   const char *mono;                          /* "Noto Sans Mono CJK SC" */
   const char *emphasis_cjk;                  /* "LXGW WenKai" (Kai face), or NULL */
+  bool emphasis_dots;                        /* CJK emphasis as dots (else the face above) */
   /* colours 0xRRGGBB */
   unsigned text_color, link_color, code_background, quote_bar, rule_color;
 } a2b_pdf_style;

@@ -222,16 +222,17 @@ void a2b_pdf_ts_span_attrs(a2b_pdf_ts *ts, PangoAttrList *attrs, const a2b_pdf_s
     pango_attr_list_insert(attrs, font_attr(fam, sp, size, PANGO_STYLE_NORMAL, start, end));
     return;
   }
-  /* emphasis: CJK characters in the emphasis face, upright; others italic
-   * in a Latin-first list (so no CJK font is ever slanted) */
+  /* emphasis: CJK characters upright, in their own face (emphasis dots) or
+   * in the emphasis face; others italic in a Latin-first list (so no CJK
+   * font is ever slanted) */
   const char *italic = face == A2B_PDF_FACE_HEADING ? ts->fam_heading[0] : ts->fam_body[0];
   int p = start;
   bool cjk = a2b_pdf_char_is_cjk(g_utf8_get_char(text + p), cjk_para);
   for (int i = p; i <= end;) {
     bool c = i < end && a2b_pdf_char_is_cjk(g_utf8_get_char(text + i), cjk_para);
     if (i == end || c != cjk) {
-      pango_attr_list_insert(attrs, cjk ? font_attr(ts->fam_emph_cjk, sp, size,
-                                                    PANGO_STYLE_NORMAL, p, i)
+      const char *cjk_fam = ts->st.emphasis_dots ? fam : ts->fam_emph_cjk;
+      pango_attr_list_insert(attrs, cjk ? font_attr(cjk_fam, sp, size, PANGO_STYLE_NORMAL, p, i)
                                         : font_attr(italic, sp, size, PANGO_STYLE_ITALIC, p, i));
       p = i;
       cjk = c;

@@ -25,6 +25,13 @@
 
 /* ---- set lines ----------------------------------------------------------- */
 
+/* Emphasis marks of CJK characters (not of punctuation or Latin text). */
+typedef enum a2b_pdf_dots {
+  A2B_PDF_DOTS_NONE,
+  A2B_PDF_DOTS_UNDER, /* Chinese 着重号: a round dot under each character */
+  A2B_PDF_DOTS_OVER   /* Japanese 傍点: a sesame dot above each character */
+} a2b_pdf_dots;
+
 /* A run of glyphs in one font on one line. The glyphs are a slice of a
  * shaped item; `text` is the exact source text they show (for the PDF's
  * ActualText / ToUnicode mapping and for --dump-layout). */
@@ -42,7 +49,7 @@ typedef struct a2b_pdf_run {
   double rise;            /* baseline shift, positive up (superscripts) */
   uint32_t color;         /* 0xRRGGBB */
   bool underline, strike;
-  bool emphasis_dots;     /* CJK emphasis (drawn by paint; next issue) */
+  unsigned char emphasis_dots; /* a2b_pdf_dots: emphasis marks on its CJK characters */
   const char *link_uri;   /* NULL or an external URL */
   const char *link_dest;  /* NULL or a named destination inside the PDF */
 } a2b_pdf_run;

@@ -598,6 +598,55 @@ static void test_svg_as_vectors(void **state) {
   a2b_pdf_style_free(&st);
 }
 
+/* Emphasis dots (the default style's) are drawn under emphasised Chinese
+ * characters: ink in a band 0.3 em under the baseline there, none under
+ * plain text. */
+static void test_emphasis_dots_drawn(void **state) {
+  (void)state;
+  NEED("pdftoppm");
+  a2b_diags d = {0};
+  a2b_pdf_style st;
+  assert_true(a2b_pdf_style_load(&st, NULL, NULL, &d));
+  assert_true(st.emphasis_dots);
+  a2b_pdf_ts *ts = a2b_pdf_ts_new(&st, NULL, &d);
+  a2b_arena *a = a2b_arena_new();
+  a2b_pdf_span sp[2] = {{.text = "普通文字", .len = strlen("普通文字")},
+                        {.text = "强调文字", .len = strlen("强调文字"), .emphasis = true}};
+  a2b_pdf_page page = {.number = 1};
+  add_line(a, &page, set(ts, a, &st, sp, 2), 100, 100);
+  char path[128], png[128];
+  snprintf(path, sizeof path, "%s/dots.pdf", dir);
+  FILE *out = fopen(path, "wb");
+  a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
+  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
+  a2b_pdf_page *pages[] = {&page};
+  assert_true(paint_pages(p, ts, &st, pages, 1));
+  assert_true(a2b_pdf_painter_finish(p));
+  a2b_pdf_painter_free(p);
+  fclose(out);
+  g_free(run("pdftoppm -r 144 -png -singlefile '%s' '%s/dots'", path, dir));
+  snprintf(png, sizeof png, "%s/dots.png", dir);
+  cairo_surface_t *img = cairo_image_surface_create_from_png(png);
+  assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+  const unsigned char *px = cairo_image_surface_get_data(img);
+  int stride = cairo_image_surface_get_stride(img);
+  double em = st.body_size, scale = 2; /* 144 dpi */
+  int band = (int)((100 + 0.3 * em) * scale);
+  size_t plain = 0, marked = 0;
+  for (int y = band - 2; y <= band + 2; y++)
+    for (int x = (int)(100 * scale); x < (int)((100 + 8 * em) * scale); x++) {
+      uint32_t v = ((const uint32_t *)(px + y * stride))[x] & 0xFF;
+      if (v < 128) *(x < (100 + 4 * em) * scale ? &plain : &marked) += 1;
+    }
+  assert_int_equal(plain, 0);
+  assert_true(marked >= 4);
+  cairo_surface_destroy(img);
+  a2b_arena_free(a);
+  a2b_pdf_ts_free(ts);
+  a2b_pdf_style_free(&st);
+  a2b_diags_clear(&d);
+}
+
 /* A stream that stops before END (the layout process died) or holds a
  * record the painter does not know is not a complete document. */
 static void test_broken_stream(void **state) {
@@ -662,6 +711,7 @@ int main(void) {
       cmocka_unit_test(test_links_and_dests), cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_bad_image),       cmocka_unit_test(test_write_error),
       cmocka_unit_test(test_broken_stream),   cmocka_unit_test(test_svg_as_vectors),
+      cmocka_unit_test(test_emphasis_dots_drawn),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -290,6 +290,44 @@ static void test_emphasis_faces(void **state) {
   assert_true(family_has(font, "Noto Serif CJK"));
 }
 
+/* The run holding `s` (its first occurrence). */
+static const a2b_pdf_run *run_of(const a2b_pdf_line *l, const char *s) {
+  for (size_t r = 0; r < l->n_runs; r++)
+    if (strstr(l->runs[r].text, s)) return &l->runs[r];
+  return NULL;
+}
+
+/* With emphasis_dots, CJK emphasis keeps the body face and carries marks:
+ * under the characters in Chinese, above them in Japanese. */
+static void test_emphasis_dots(void **state) {
+  fixture *f = *state;
+  a2b_pdf_style st = f->st;
+  st.emphasis_dots = true;
+  a2b_diags d = {0};
+  a2b_pdf_ts *ts = a2b_pdf_ts_new(&st, NULL, &d);
+  a2b_pdf_span sp[2] = {{.text = "普通的文字，", .len = strlen("普通的文字，")},
+                        {.text = "强调的文字 and words", .len = strlen("强调的文字 and words"),
+                         .emphasis = true}};
+  a2b_pdf_para p = para("zh-CN", 300);
+  a2b_pdf_line *l = a2b_pdf_set_line(ts, f->arena, sp, 2, &p, NULL, "e.md");
+  PangoFont *font;
+  assert_non_null(glyph_of(l, "强", &font));
+  assert_true(family_has(font, "Noto Serif CJK"));
+  assert_int_equal(run_of(l, "强")->emphasis_dots, A2B_PDF_DOTS_UNDER);
+  assert_int_equal(run_of(l, "普")->emphasis_dots, A2B_PDF_DOTS_NONE);
+  assert_non_null(glyph_of(l, "words", &font));
+  PangoFontDescription *desc = pango_font_describe(font);
+  assert_int_equal(pango_font_description_get_style(desc), PANGO_STYLE_ITALIC);
+  pango_font_description_free(desc);
+
+  a2b_pdf_span ja[1] = {{.text = "とても大切な話", .len = strlen("とても大切な話"), .emphasis = true}};
+  p = para("ja", 300);
+  l = a2b_pdf_set_line(ts, f->arena, ja, 1, &p, NULL, "j.md");
+  assert_int_equal(run_of(l, "大切")->emphasis_dots, A2B_PDF_DOTS_OVER);
+  a2b_pdf_ts_free(ts);
+  a2b_diags_clear(&d);
+}
+
 static void test_missing_character(void **state) {
   fixture *f = *state;
   const char *s = "没有字体的字符\xf4\x8f\xbf\xbd在这里，还有一个\xf4\x8f\xbf\xbd。";
@@ -394,6 +432,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_full_width_quotes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_glyph_forms_by_language, setup, teardown),
       cmocka_unit_test_setup_teardown(test_emphasis_faces, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_emphasis_dots, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_character, setup, teardown),
       cmocka_unit_test_setup_teardown(test_code_wraps_with_marker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_anchors_and_footnotes, setup, teardown),
