@@ -57,6 +57,22 @@ static bool paint_pages(a2b_pdf_painter *p, a2b_pdf_ts *ts, const a2b_pdf_style 
   return ok;
 }
 
+/* Paint `page` alone to <dir>/<name>.pdf (its path in `path`); the
+ * painter must finish. */
+static void paint_alone(const char *name, a2b_pdf_ts *ts, const a2b_pdf_style *st,
+                        a2b_pdf_page *page, a2b_diags *d, char path[128]) {
+  snprintf(path, 128, "%s/%s.pdf", dir, name);
+  FILE *out = fopen(path, "wb");
+  assert_non_null(out);
+  a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
+  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, st, &meta, d);
+  a2b_pdf_page *pages[] = {page};
+  assert_true(paint_pages(p, ts, st, pages, 1));
+  assert_true(a2b_pdf_painter_finish(p));
+  a2b_pdf_painter_free(p);
+  fclose(out);
+}
+
 /* ---- running tools ---------------------------------------------------------- */
 
 static bool have(const char *tool) {
@@ -522,15 +538,7 @@ static void test_bad_image(void **state) {
     add_image(a, &page, &gif, 10, 130, 50, 50);
   }
   char path[128];
-  snprintf(path, sizeof path, "%s/bad.pdf", dir);
-  FILE *out = fopen(path, "wb");
-  a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
-  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
-  a2b_pdf_page *pages[] = {&page};
-  assert_true(paint_pages(p, ts, &st, pages, 1));
-  assert_true(a2b_pdf_painter_finish(p));
-  a2b_pdf_painter_free(p);
-  fclose(out);
+  paint_alone("bad", ts, &st, &page, &d, path);
   assert_int_equal(d.n, 3); /* once per resource */
   assert_int_equal(d.n_warnings, 3);
   assert_string_equal(d.items[0].path, "/x/bad.jpg");
@@ -568,15 +576,7 @@ static void test_svg_as_vectors(void **state) {
   a2b_pdf_page page = {.number = 1};
   add_image(a, &page, &res, 100, 100, 200, 100); /* red on the left half only */
   char path[128];
-  snprintf(path, sizeof path, "%s/svg.pdf", dir);
-  FILE *out = fopen(path, "wb");
-  a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
-  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
-  a2b_pdf_page *pages[] = {&page};
-  assert_true(paint_pages(p, ts, &st, pages, 1));
-  assert_true(a2b_pdf_painter_finish(p));
-  a2b_pdf_painter_free(p);
-  fclose(out);
+  paint_alone("svg", ts, &st, &page, &d, path);
   assert_int_equal(d.n, 0);
   char *images = run("pdfimages -list '%s' | tail -n +3", path);
   assert_string_equal(images, ""); /* no raster image: vectors */
@@ -615,15 +615,7 @@ static void test_emphasis_dots_drawn(void **state) {
   a2b_pdf_page page = {.number = 1};
   add_line(a, &page, set(ts, a, &st, sp, 2), 100, 100);
   char path[128], png[128];
-  snprintf(path, sizeof path, "%s/dots.pdf", dir);
-  FILE *out = fopen(path, "wb");
-  a2b_pdf_meta meta = {.create_date = CREATED, .mod_date = CREATED};
-  a2b_pdf_painter *p = a2b_pdf_painter_new(out, ts, &st, &meta, &d);
-  a2b_pdf_page *pages[] = {&page};
-  assert_true(paint_pages(p, ts, &st, pages, 1));
-  assert_true(a2b_pdf_painter_finish(p));
-  a2b_pdf_painter_free(p);
-  fclose(out);
+  paint_alone("dots", ts, &st, &page, &d, path);
   g_free(run("pdftoppm -r 144 -png -singlefile '%s' '%s/dots'", path, dir));
   snprintf(png, sizeof png, "%s/dots.png", dir);
   cairo_surface_t *img = cairo_image_surface_create_from_png(png);
