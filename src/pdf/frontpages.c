@@ -54,6 +54,7 @@ static void centred(a2b_pdf_layout_ctx *c, a2b_pdf_vlist *out, const char *text,
   if (!text || !*text) return;
   a2b_pdf_span s = span_of(text, face, size, bold);
   a2b_pdf_para p = para_of(c, size, pitch, A2B_PDF_CENTER);
+  a2b_pdf_balance(c, &s, 1, &p);
   a2b_pdf_set_para(c->ts, c->arena, &s, 1, &p, out, NULL);
 }
 

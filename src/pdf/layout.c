@@ -175,6 +175,7 @@ static void heading(a2b_pdf_lay *L, const a2b_node *n) {
   p.align = A2B_PDF_LEFT;
   p.role = A2B_PDF_ROLE_HEADING;
   size_t from = L->out->n;
+  a2b_pdf_lay_balance(L, &s, &p);
   if (s.n) a2b_pdf_lay_set(L, &s, &p);
   a2b_pdf_spans_free(&s);
   a2b_pdf_lay_keep_lines(L, from);
@@ -330,6 +331,7 @@ static void header(a2b_pdf_lay *L, const a2b_article *art) {
   p.pitch = a2b_pdf_lay_grid(L, st->heading_size[0] * 1.35);
   p.align = A2B_PDF_LEFT;
   p.role = A2B_PDF_ROLE_META;
+  a2b_pdf_lay_balance(L, &s, &p);
   a2b_pdf_lay_set(L, &s, &p);
   a2b_pdf_spans_free(&s);
   a2b_pdf_lay_keep_space(L, st->line_pitch / 2);

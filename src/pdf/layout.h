@@ -33,6 +33,14 @@ typedef struct a2b_pdf_layout_ctx {
  * anchor of the note's first line. Everything is allocated in c->arena. */
 void a2b_pdf_layout_article(a2b_pdf_layout_ctx *c, const a2b_article *art, a2b_pdf_vlist *out);
 
+/* Ragged lines of even length for headings and titles, so that none ends
+ * with a lone character or word: narrow p->measure (down to half) as far as
+ * `spans` keep the number of lines they take at the full measure, moving
+ * p->left so that centred and right-aligned text stays where it was.
+ * Justified text, and text on one line, is left alone. */
+void a2b_pdf_balance(a2b_pdf_layout_ctx *c, const a2b_pdf_span *spans, size_t n,
+                     a2b_pdf_para *p);
+
 /* The destination name of an article's start, "@a<index + 1>" ('@' is no XML
  * name character, so no node id can be the same). Written into buf. */
 const char *a2b_pdf_article_dest(const a2b_article *art, char buf[32]);

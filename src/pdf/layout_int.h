@@ -80,6 +80,9 @@ a2b_pdf_span a2b_pdf_lay_style(const a2b_pdf_lay *L);
  * first line gets p->indent), with L's shades, the pending lead and list
  * marker. Returns the number of lines. */
 size_t a2b_pdf_lay_set(a2b_pdf_lay *L, a2b_pdf_spans *s, const a2b_pdf_para *p);
+/* a2b_pdf_balance() for text without hard breaks. */
+void a2b_pdf_lay_balance(a2b_pdf_lay *L, const a2b_pdf_spans *s, a2b_pdf_para *p);
+
 /* A pending list marker that no paragraph took: a line of its own. */
 void a2b_pdf_lay_flush_marker(a2b_pdf_lay *L);
 /* The lines from item `from` on: set every PENALTY between them to INF. */

@@ -54,6 +54,40 @@ void a2b_pdf_lay_snap(a2b_pdf_lay *L, size_t from) {
   if (pad > 0.01) a2b_pdf_lay_glue(L, pad);
 }
 
+/* Lines of `spans` set with `p` (warnings dropped: this is a trial). */
+static size_t trial_lines(a2b_pdf_layout_ctx *c, const a2b_pdf_span *spans, size_t n,
+                          const a2b_pdf_para *p) {
+  a2b_diags dropped = {0};
+  a2b_diags *real = a2b_pdf_ts_set_diags(c->ts, &dropped);
+  a2b_pdf_vlist tmp = {0};
+  size_t lines = a2b_pdf_set_para(c->ts, c->arena, spans, n, p, &tmp, NULL);
+  a2b_pdf_ts_set_diags(c->ts, real);
+  a2b_diags_clear(&dropped);
+  return lines;
+}
+
+void a2b_pdf_balance(a2b_pdf_layout_ctx *c, const a2b_pdf_span *spans, size_t n,
+                     a2b_pdf_para *p) {
+  if (!n || p->align == A2B_PDF_JUSTIFY) return;
+  size_t lines = trial_lines(c, spans, n, p);
+  if (lines < 2) return;
+  double full = p->measure, lo = full / 2, hi = full; /* hi always gives that many lines */
+  a2b_pdf_para q = *p;
+  for (int i = 0; i < 8 && hi - lo > 1; i++) {
+    q.measure = (lo + hi) / 2;
+    if (trial_lines(c, spans, n, &q) == lines)
+      hi = q.measure;
+    else
+      lo = q.measure;
+  }
+  p->measure = hi;
+  if (p->align != A2B_PDF_LEFT) p->left += (full - hi) / (p->align == A2B_PDF_CENTER ? 2 : 1);
+}
+
+void a2b_pdf_lay_balance(a2b_pdf_lay *L, const a2b_pdf_spans *s, a2b_pdf_para *p) {
+  if (!s->n_breaks) a2b_pdf_balance(L->a->c, s->v, s->n, p);
+}
+
 a2b_pdf_para a2b_pdf_lay_para(const a2b_pdf_lay *L) {
   a2b_pdf_para p = {0};
   p.lang = L->lang;

@@ -262,6 +262,35 @@ static void test_headings(void **state) {
   assert_true(v->items[s].height >= f->st.line_pitch);
 }
 
+/* A heading one character too long for a line is set in two lines of even
+ * length, not a full line and a lone character; so is the article title. */
+static void test_balanced_headings(void **state) {
+  fx *f = *state;
+  double size = f->st.heading_size[1];
+  int per_line = (int)(MEASURE / size);
+  a2b_buf md = A2B_BUF_INIT, title = A2B_BUF_INIT;
+  a2b_buf_puts(&md, "---\ntitle: ");
+  for (int i = 0; i <= (int)(MEASURE / f->st.heading_size[0]); i++) a2b_buf_puts(&title, "题");
+  a2b_buf_puts(&md, a2b_buf_cstr(&title));
+  a2b_buf_puts(&md, "\nlang: zh-CN\n---\n\n开头。\n\n## ");
+  for (int i = 0; i <= per_line; i++) a2b_buf_puts(&md, "节");
+  a2b_buf_puts(&md, "\n\n正文。\n");
+  write_file(f, "a.md", a2b_buf_cstr(&md));
+  a2b_buf_free(&md);
+  a2b_buf_free(&title);
+  lay_out(f, 0);
+  const a2b_pdf_vlist *v = &f->list;
+  const char *needles[] = {"题题", "节节"};
+  for (int k = 0; k < 2; k++) {
+    size_t a = find_line(v, 0, needles[k]), b = next_line(v, a + 1);
+    assert_true(b < v->n);
+    const a2b_pdf_line *l1 = v->items[a].u.line, *l2 = v->items[b].u.line;
+    assert_non_null(strstr(line_text(l2), needles[k]));
+    assert_true(l2->width >= 0.7 * l1->width);
+    assert_true(l1->width <= l1->measure + 0.01);
+  }
+}
+
 static void test_paragraph_indents(void **state) {
   fx *f = *state;
   write_file(f, "a.md",
@@ -500,6 +529,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_article_start, setup, teardown),
       cmocka_unit_test_setup_teardown(test_header_block, setup, teardown),
       cmocka_unit_test_setup_teardown(test_headings, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_balanced_headings, setup, teardown),
       cmocka_unit_test_setup_teardown(test_paragraph_indents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_hard_break_and_spans, setup, teardown),
       cmocka_unit_test_setup_teardown(test_lists, setup, teardown),
