@@ -170,7 +170,35 @@ static bool alert_marker(const char *s, a2b_aside_kind *kind, const char **after
   return false;
 }
 
+/* Wiki.js: a quote whose last line is "{.is-info}" (-success, -warning,
+ * -danger) is an alert of that kind; the line goes. */
+static bool wikijs_alert(a2b_node *quote) {
+  static const struct {
+    const char *line;
+    a2b_aside_kind kind;
+  } classes[] = {{"{.is-info}", A2B_ASIDE_NOTE},
+                 {"{.is-success}", A2B_ASIDE_TIP},
+                 {"{.is-warning}", A2B_ASIDE_WARNING},
+                 {"{.is-danger}", A2B_ASIDE_CAUTION}};
+  a2b_node *para = quote->last_child, *t = para ? para->last_child : NULL;
+  if (!t || para->type != A2B_NODE_PARAGRAPH || t->type != A2B_NODE_TEXT) return false;
+  if (t->prev && t->prev->type != A2B_NODE_SOFTBREAK && t->prev->type != A2B_NODE_LINEBREAK)
+    return false;
+  for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
+    if (strcmp(t->u.literal, classes[i].line) != 0) continue;
+    if (t->prev) a2b_node_detach(t->prev);
+    a2b_node_detach(t);
+    if (!para->first_child) a2b_node_detach(para);
+    quote->type = A2B_NODE_ASIDE;
+    quote->u.aside.kind = classes[i].kind;
+    quote->u.aside.title = NULL;
+    return true;
+  }
+  return false;
+}
+
 void a2b_markdown_alert(a2b_arena *arena, a2b_node *quote) {
+  if (wikijs_alert(quote)) return;
   a2b_node *para = quote->first_child;
   if (!para || para->type != A2B_NODE_PARAGRAPH) return;
   a2b_node *t = para->first_child;

@@ -260,7 +260,14 @@ static void test_alerts(void **state) {
   assert_string_equal(md(f, EN, "> [!Details] More info\n>\n> hidden\n"),
                       "(aside details title=More info (paragraph (text \"hidden\")))");
   assert_string_equal(md(f, EN, "> [!TIP]\n"), "(aside tip)");
+  /* Wiki.js marks its alerts with a class on the quote's last line. */
+  assert_string_equal(md(f, ZH, "> 校对正在进行中。\n{.is-warning}\n"),
+                      "(aside warning (paragraph (text \"校对正在进行中。\")))");
+  assert_string_equal(md(f, EN, "> Note this.\n>\n> {.is-info}\n"),
+                      "(aside note (paragraph (text \"Note this.\")))");
   /* Not alerts. */
+  assert_string_equal(md(f, EN, "> x {.is-warning}\n"),
+                      "(quote (paragraph (text \"x {.is-warning}\")))");
   assert_string_equal(md(f, EN, "> [!FOO] x\n"), "(quote (paragraph (text \"[!FOO] x\")))");
   assert_string_equal(md(f, EN, "> [!NOTE]x\n"), "(quote (paragraph (text \"[!NOTE]x\")))");
   assert_string_equal(md(f, EN, "> text [!NOTE]\n"), "(quote (paragraph (text \"text [!NOTE]\")))");
