@@ -113,7 +113,7 @@ static PangoLayout *layout_of(const setter *s, const char *text, const char *fam
   pango_attr_list_unref(attrs);
   pango_layout_set_width(l, (int)(s->measure * PANGO_SCALE));
   pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_line_spacing(l, 1.2f);
+  pango_layout_set_line_spacing(l, 1.15f);
   pango_layout_set_height(l, -max_lines);
   pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
   pango_layout_set_text(l, text, -1);
@@ -142,6 +142,7 @@ static PangoLayout *title_layout(const setter *s, const char *title, double size
   for (double f = 1.0; f > 0.55; f -= 0.1) {
     if (l) g_object_unref(l);
     l = layout_of(s, title, s->serif, size * f, true, 4);
+    pango_layout_set_line_spacing(l, 1.05f);
     if (pango_layout_get_line_count(l) <= 3 && !pango_layout_is_ellipsized(l)) break;
   }
   return l;
