@@ -39,7 +39,8 @@ static int pick_tiles(const a2b_book *book, a2b_pdf_images *images, tile *tiles)
   for (size_t i = 0; i < book->n_articles && n < A2B_PDF_COVER_MAX_TILES; i++) {
     const a2b_resource *res = book->articles[i]->lead_image;
     bool again = false;
-    for (int j = 0; j < n && !again; j++) again = seen[j] == res;
+    for (int j = 0; j < n && !again; j++)
+      again = seen[j] == res;
     if (!res || again) continue;
     tile t = {0};
     t.surface = a2b_pdf_images_get(images, res, &t.width, &t.height);
@@ -196,7 +197,8 @@ int a2b_pdf_draw_cover(cairo_t *cr, double width, double height, const a2b_book 
   double margin = 0.085 * width;
   bool cjk = is_cjk_lang(book->lang);
   setter s = {cr, ctx, book->lang, NULL, NULL, width - 2 * margin};
-  char *serif = cjk ? families(st->body_cjk, st->body_latin) : families(st->body_latin, st->body_cjk);
+  char *serif =
+      cjk ? families(st->body_cjk, st->body_latin) : families(st->body_latin, st->body_cjk);
   char *sans = cjk ? families(st->heading_cjk, st->heading_latin)
                    : families(st->heading_latin, st->heading_cjk);
   s.serif = serif;
@@ -208,8 +210,7 @@ int a2b_pdf_draw_cover(cairo_t *cr, double width, double height, const a2b_book 
   double y;
   if (shown) {
     double mosaic_h = fmin(0.62 * width, 0.46 * height);
-    draw_mosaic(cr, tiles, cols, rows, margin, margin, width - 2 * margin, mosaic_h,
-                0.012 * width);
+    draw_mosaic(cr, tiles, cols, rows, margin, margin, width - 2 * margin, mosaic_h, 0.012 * width);
     y = margin + mosaic_h + 0.065 * height;
   } else {
     y = 0.27 * height;
@@ -258,7 +259,8 @@ int a2b_pdf_draw_cover(cairo_t *cr, double width, double height, const a2b_book 
   }
   a2b_buf_free(&authors);
   set_rgb(cr, QUIET);
-  cairo_rectangle(cr, margin, bottom - 0.022 * height, width - 2 * margin, fmax(0.001 * width, 0.25));
+  cairo_rectangle(cr, margin, bottom - 0.022 * height, width - 2 * margin,
+                  fmax(0.001 * width, 0.25));
   cairo_fill(cr);
 
   g_free(serif);

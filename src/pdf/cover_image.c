@@ -126,9 +126,11 @@ bool a2b_pdf_cover_image(const a2b_book *book, const a2b_options *opts, unsigned
     *bytes = a2b_xmalloc(*size);
     memcpy(*bytes, got.data + 1, *size);
   } else {
-    const char *why = got.len > 1 && got.data[0] == 'E' ? a2b_buf_cstr(&got) + 1
-                      : child_diags.n ? child_diags.items[0].message
-                                      : "the drawing process sent nothing";
+    const char *why = "the drawing process sent nothing";
+    if (got.len > 1 && got.data[0] == 'E')
+      why = a2b_buf_cstr(&got) + 1;
+    else if (child_diags.n)
+      why = child_diags.items[0].message;
     a2b_report(d, A2B_WARNING, NULL, 0, 0, "cannot draw a cover: %s; the book has none", why);
   }
   a2b_buf_free(&got);

@@ -108,7 +108,8 @@ static void resolve(fx *f, a2b_options *opts) {
 
 static size_t count_images(const a2b_node *n) {
   size_t k = 0;
-  for (; n; n = n->next) k += (n->type == A2B_NODE_IMAGE) + count_images(n->first_child);
+  for (; n; n = n->next)
+    k += (n->type == A2B_NODE_IMAGE) + count_images(n->first_child);
   return k;
 }
 
@@ -190,8 +191,10 @@ static void test_lead_image_inserted_or_shown(void **state) {
 
 static void test_lead_image_problems(void **state) {
   fx *f = *state;
-  write_text(f, "a.md", "---\ntitle: A\ndate: 2024-01-01\n\nthumbnail: missing.png\n---\n\nText.\n");
-  write_text(f, "b.md", "---\ntitle: B\nimages:\n  - \"https://example.invalid/b.jpg\"\n---\n\nT.\n");
+  write_text(f, "a.md",
+             "---\ntitle: A\ndate: 2024-01-01\n\nthumbnail: missing.png\n---\n\nText.\n");
+  write_text(f, "b.md",
+             "---\ntitle: B\nimages:\n  - \"https://example.invalid/b.jpg\"\n---\n\nT.\n");
   write_text(f, "c.md", "---\ntitle: C\nthumbnail: ../../etc/passwd\n---\n\nT.\n");
   a2b_options opts = {0};
   opts.no_cover = true;

@@ -109,7 +109,8 @@ static unsigned pixel(cairo_surface_t *s, int x, int y) {
 static long inked(cairo_surface_t *s, int y0, int y1) {
   long n = 0;
   for (int y = y0; y < y1; y++)
-    for (int x = 0; x < cairo_image_surface_get_width(s); x++) n += pixel(s, x, y) != PAPER;
+    for (int x = 0; x < cairo_image_surface_get_width(s); x++)
+      n += pixel(s, x, y) != PAPER;
   return n;
 }
 
@@ -133,10 +134,10 @@ static void test_text_only(void **state) {
   cairo_surface_t *s = draw(f, 400, 640, &tiles);
   assert_int_equal(tiles, 0);
   assert_int_equal(pixel(s, 0, 0), PAPER);
-  assert_int_equal(inked(s, 0, 150), 0);         /* nothing above the title block */
-  assert_true(inked(s, 170, 260) > 2000);        /* the title */
-  assert_true(inked(s, 560, 640 - 34) > 300);    /* dates and count at the foot */
-  assert_int_equal(inked(s, 640 - 30, 640), 0);  /* inside the bottom margin */
+  assert_int_equal(inked(s, 0, 150), 0);        /* nothing above the title block */
+  assert_true(inked(s, 170, 260) > 2000);       /* the title */
+  assert_true(inked(s, 560, 640 - 34) > 300);   /* dates and count at the foot */
+  assert_int_equal(inked(s, 640 - 30, 640), 0); /* inside the bottom margin */
   cairo_surface_destroy(s);
 }
 
@@ -144,7 +145,8 @@ static void test_mosaic_full_grid(void **state) {
   fx *f = *state;
   const a2b_resource *lead[14];
   static const unsigned colours[] = {0xC03020, 0x2040A0, 0x30A050, 0xD0A020, 0x8020A0};
-  for (size_t i = 0; i < 14; i++) lead[i] = png_resource(f->book, colours[i % 5] + (unsigned)i);
+  for (size_t i = 0; i < 14; i++)
+    lead[i] = png_resource(f->book, colours[i % 5] + (unsigned)i);
   lead[1] = lead[0]; /* the same image twice counts once */
   lead[2] = NULL;    /* an article without one */
   fill_book(f->book, "Weekly", "en", 5, lead);
@@ -159,7 +161,8 @@ static void test_mosaic_full_grid(void **state) {
 
   a2b_book_free(f->book);
   f->book = a2b_book_new();
-  for (size_t i = 0; i < 14; i++) lead[i] = png_resource(f->book, colours[i % 5] + (unsigned)i);
+  for (size_t i = 0; i < 14; i++)
+    lead[i] = png_resource(f->book, colours[i % 5] + (unsigned)i);
   fill_book(f->book, "Weekly", "en", 14, lead);
   s = draw(f, 400, 640, &tiles);
   assert_int_equal(tiles, A2B_PDF_COVER_MAX_TILES);
