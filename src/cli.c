@@ -34,7 +34,9 @@ static void usage(FILE *out) {
       "  --lang TAG           book language (BCP 47); also picks translations (index.TAG.md)\n"
       "  --identifier ID      dc:identifier (default: a UUID from the title and articles)\n"
       "  --date DATE          publication date (YYYY-MM-DD)\n"
-      "  --cover FILE         cover image\n"
+      "  --cover FILE         cover image (PNG, JPEG or GIF); without one, art2book\n"
+      "                       draws a cover: title, dates and the lead images\n"
+      "  --no-cover           no cover unless --cover or book.yaml gives one\n"
       "  --css FILE           a stylesheet added after the default one\n"
       "  --base-url URL       site base URL whose path prefix is stripped from\n"
       "                       site-absolute links such as /blog/img/x.png\n"
@@ -51,6 +53,8 @@ static void usage(FILE *out) {
       "  --max-image-width PX wider images are scaled down to PX pixels (default 1600;\n"
       "                       0: never); WebP, TIFF and BMP become PNG or JPEG\n"
       "  --grayscale          images in 8-bit gray, for e-ink readers\n"
+      "  --no-lead-images     do not show an article's front matter thumbnail\n"
+      "                       (thumbnail, image, cover.image, images) above it\n"
       "Articles:\n"
       "  --sort KEY           date (default), weight, title or path; ties by path\n"
       "  --reverse            reverse the order\n"
@@ -70,7 +74,7 @@ enum {
   OPT_IDENTIFIER, OPT_DATE, OPT_COVER, OPT_CSS, OPT_BASE_URL, OPT_TOC_DEPTH, OPT_SORT,
   OPT_REVERSE, OPT_DRAFTS, OPT_STRICT, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_DUMP_LAYOUT,
   OPT_PAPER, OPT_STYLE, OPT_FONT_DIR, OPT_RECTO, OPT_CACHE_DIR, OPT_OFFLINE, OPT_FETCH_TIMEOUT,
-  OPT_ALLOW_PRIVATE, OPT_MAX_IMAGE_WIDTH, OPT_GRAYSCALE
+  OPT_ALLOW_PRIVATE, OPT_MAX_IMAGE_WIDTH, OPT_GRAYSCALE, OPT_NO_COVER, OPT_NO_LEAD_IMAGES
 };
 
 static const struct option long_options[] = {
@@ -84,6 +88,8 @@ static const struct option long_options[] = {
     {"identifier", required_argument, NULL, OPT_IDENTIFIER},
     {"date", required_argument, NULL, OPT_DATE},
     {"cover", required_argument, NULL, OPT_COVER},
+    {"no-cover", no_argument, NULL, OPT_NO_COVER},
+    {"no-lead-images", no_argument, NULL, OPT_NO_LEAD_IMAGES},
     {"css", required_argument, NULL, OPT_CSS},
     {"base-url", required_argument, NULL, OPT_BASE_URL},
     {"toc-depth", required_argument, NULL, OPT_TOC_DEPTH},
@@ -135,6 +141,8 @@ int a2b_main(int argc, char **argv) {
     case OPT_IDENTIFIER: o.identifier = optarg; break;
     case OPT_DATE: o.date = optarg; break;
     case OPT_COVER: o.cover = optarg; break;
+    case OPT_NO_COVER: o.no_cover = true; break;
+    case OPT_NO_LEAD_IMAGES: o.no_lead_images = true; break;
     case OPT_CSS: o.css = optarg; break;
     case OPT_BASE_URL: o.base_url = optarg; break;
     case OPT_TOC_DEPTH: {

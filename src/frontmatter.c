@@ -224,7 +224,22 @@ static void set_thumbnail(mapper *m, const char *key, const a2b_fmv *v) {
   const char *s = text_of(m, key, src);
   if (s && *s) {
     m->art->thumbnail = s;
+    m->art->thumbnail_line = src->line;
     m->have_thumbnail = true;
+  }
+}
+
+/* Hugo's `images` (for social cards): its first text item is the thumbnail
+ * when no other key names one. The key itself stays in art->extra. */
+static void thumbnail_from_images(mapper *m) {
+  for (size_t i = 0; i < m->root->n && !m->have_thumbnail; i++) {
+    const a2b_fmv *v = m->root->items[i];
+    if (strcasecmp(m->root->keys[i], "images") || v->kind != A2B_FMV_LIST || !v->n) continue;
+    if (v->items[0]->kind == A2B_FMV_STRING && *v->items[0]->text) {
+      m->art->thumbnail = a2b_strdup(m->arena, v->items[0]->text);
+      m->art->thumbnail_line = v->items[0]->line;
+      m->have_thumbnail = true;
+    }
   }
 }
 
@@ -252,7 +267,8 @@ static bool key_is(const char *key, const char *const *names) {
 
 static void map_key(mapper *m, const char *key, const a2b_fmv *v) {
   static const char *const lastmod[] = {"lastmod", "updated", "dateModified", NULL};
-  static const char *const thumbs[] = {"thumbnail", "image", "featured_image", "cover", NULL};
+  static const char *const thumbs[] = {"thumbnail", "image", "featured_image", "featuredImage",
+                                         "cover", NULL};
   static const char *const sources[] = {"source", "link", "url", "source_url", NULL};
   static const char *const tags[] = {"tags", "topics", NULL};
   static const char *const authors[] = {"author", "authors", NULL};
@@ -318,6 +334,7 @@ static bool apply(a2b_arena *arena, a2b_article *art, const char *path, const a2
   mapper m = {.arena = arena, .art = art, .path = path, .diags = diags, .root = root};
   for (size_t i = 0; i < root->n; i++)
     map_key(&m, root->keys[i], root->items[i]);
+  thumbnail_from_images(&m);
   if (m.n_extra) {
     a2b_meta *all = a2b_alloc(arena, (art->n_extra + m.n_extra) * sizeof *all);
     if (art->n_extra) memcpy(all, art->extra, art->n_extra * sizeof *all);

@@ -1,8 +1,10 @@
 /* Front matter: YAML between `---` lines, TOML between `+++` lines, or none.
  * Fills the article's metadata fields from the keys it knows (title, date,
  * lastmod, author/authors, summary/description, tags, categories, topics,
- * lang, draft, published, weight, slug, thumbnail/image, source/link/url) and
- * keeps every other key in art->extra. */
+ * lang, draft, published, weight, slug, thumbnail/image/featured_image/
+ * featuredImage/cover (text, or a map with image or src), source/link/url)
+ * and keeps every other key in art->extra; the first text of an `images`
+ * list is the thumbnail when no other key gives one. */
 #ifndef A2B_FRONTMATTER_H
 #define A2B_FRONTMATTER_H
 

@@ -34,6 +34,20 @@ static void *open_module(char *tried, size_t tried_size) {
   return h;
 }
 
+bool a2b_pdf_module_cover(const a2b_book *book, const a2b_options *opts, unsigned char **bytes,
+                          size_t *size, a2b_diags *d) {
+  char tried[PATH_MAX + 64] = "";
+  void *h = open_module(tried, sizeof tried);
+  a2b_pdf_cover_fn cover = h ? (a2b_pdf_cover_fn)dlsym(h, A2B_PDF_COVER_ENTRY) : NULL;
+  if (!cover) {
+    const char *why = dlerror();
+    a2b_report(d, A2B_WARNING, NULL, 0, 0, "cannot draw a cover: no PDF back end (%s): %s",
+               tried, why ? why : "not found");
+    return false;
+  }
+  return cover(book, opts, bytes, size, d);
+}
+
 int a2b_pdf_module_write(const a2b_book *book, const a2b_options *opts, a2b_diags *d) {
   char tried[PATH_MAX + 64] = "";
   void *h = open_module(tried, sizeof tried);

@@ -43,8 +43,14 @@ void a2b_resolve_links(a2b_book *book, a2b_strmap *const *id_maps, const char *b
  * opts->max_image_width and opts->grayscale. Remote images are fetched
  * first, all in one batch, with `fetch` (NULL: not fetched) and then bound
  * like local files. Images that are missing, cannot be fetched or decoded
- * keep their alt text, with a warning. Adds the cover. Returns false if an
- * explicitly given cover cannot be used. */
+ * keep their alt text, with a warning. Unless opts->no_lead_images, each
+ * article's thumbnail (fetched in the same batch) becomes art->lead_image
+ * and, when the body does not show that resource, a FIGURE (class
+ * "lead-image") at the top of the body; its problems are warnings at its
+ * front matter line. Adds the cover file; without one (and without
+ * opts->no_cover) sets book->draw_cover and, when an EPUB is written, makes
+ * book->cover the drawn cover (a2b_pdf_module_cover; failure: a warning, no
+ * cover). Returns false if an explicitly given cover cannot be used. */
 bool a2b_resolve_images(a2b_book *book, const a2b_options *opts, const char *cover_path,
                         const char *base_url, const a2b_fetch_opts *fetch, a2b_diags *d);
 

@@ -27,6 +27,8 @@ typedef struct a2b_options {
 
   /* metadata overrides (NULL: not given) */
   const char *title, *author, *lang, *identifier, *cover, *date;
+  bool no_cover;           /* no drawn cover when no cover file is given */
+  bool no_lead_images;     /* front matter thumbnails are not shown */
   const char *css;         /* user stylesheet added after the default */
   const char *base_url;    /* site base URL whose path is stripped from
                               site-absolute links (also from book.yaml) */

@@ -187,7 +187,11 @@ struct a2b_article {
   bool draft;
   bool has_weight;
   long weight;
-  const char *thumbnail;  /* NULL or as written */
+  const char *thumbnail;  /* NULL or as written (thumbnail, image, featured_image,
+                             featuredImage, cover[.image], else images[0]) */
+  int thumbnail_line;     /* its file line; 0 = unknown */
+  const a2b_resource *lead_image; /* the thumbnail embedded, set by resolve; NULL: none,
+                                     not usable, or --no-lead-images */
   const char *source_url; /* NULL or as written */
   a2b_meta *extra;        /* keys the model has no field for */
   size_t n_extra;
@@ -234,6 +238,8 @@ struct a2b_book {
   const char *rights;
   a2b_date date;           /* publication date; may be unset */
   const a2b_resource *cover; /* NULL: no cover */
+  bool draw_cover;         /* no cover file was given and no --no-cover: art2book draws
+                              the cover (cover, when set, is that drawing for the EPUB) */
 
   a2b_article **articles;  /* reading order after resolve */
   size_t n_articles;

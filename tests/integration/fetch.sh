@@ -75,7 +75,7 @@ EOF
 run() {
   local name=$1
   shift
-  "$ART2BOOK" --cache-dir "$CACHE" --fetch-timeout 1 "$@" --epub "$A2B_TMP/$name.epub" \
+  "$ART2BOOK" --no-cover --cache-dir "$CACHE" --fetch-timeout 1 "$@" --epub "$A2B_TMP/$name.epub" \
     "$A2B_TMP/book" 2>"$A2B_TMP/$name.err"
   local rc=$?
   [ $rc -eq 0 ] || { cat "$A2B_TMP/$name.err" >&2; fail "$name: art2book exited $rc"; }

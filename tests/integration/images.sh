@@ -12,7 +12,7 @@ book=$A2B_SRC/tests/fixtures/images/book
 article=$book/formats/index.md
 epub=$A2B_TMP/formats.epub
 
-"$ART2BOOK" --verbose --epub "$epub" --dump "$A2B_TMP/model" "$book" 2>"$A2B_TMP/stderr"
+"$ART2BOOK" --no-cover --verbose --epub "$epub" --dump "$A2B_TMP/model" "$book" 2>"$A2B_TMP/stderr"
 rc=$?
 cat "$A2B_TMP/stderr" >&2
 [ $rc -eq 0 ] || fail "art2book exited $rc"
@@ -67,7 +67,7 @@ grep -A1 'the largest:' "$A2B_TMP/stderr" | grep -q "(from $book/formats/wide-ph
   fail "--verbose does not list the wide photo first"
 
 # --max-image-width 0: the wide JPEG goes in byte for byte.
-"$ART2BOOK" --max-image-width 0 --epub "$A2B_TMP/full.epub" --dump "$A2B_TMP/model0" "$book" \
+"$ART2BOOK" --no-cover --max-image-width 0 --epub "$A2B_TMP/full.epub" --dump "$A2B_TMP/model0" "$book" \
   2>/dev/null
 name=$(grep -o 'image src="wide-photo.jpg" resource="[^"]*"' "$A2B_TMP/model0" | sed 's/.*resource="//; s/"$//')
 unzip -p "$A2B_TMP/full.epub" "OEBPS/$name" >"$A2B_TMP/photo" 2>/dev/null ||

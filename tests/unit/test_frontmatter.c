@@ -240,7 +240,35 @@ static void test_yaml_hugo_keys(void **state) {
   assert_string_equal(extra(f, "images"), "/a.png, /b.png");
   assert_string_equal(extra(f, "resources"), "name: featured-image; src: featured-image.jpg");
   assert_string_equal(extra(f, "url"), "/ignored/");
-  assert_null(f->art.thumbnail);
+  /* no thumbnail key: the first of `images` (which also stays an extra key) */
+  assert_string_equal(f->art.thumbnail, "/a.png");
+  assert_int_equal(f->art.thumbnail_line, 10);
+}
+
+/* The lead image's keys as themes write them, with the line of the value. */
+static void test_thumbnail_keys(void **state) {
+  fixture *f = parse(state, "---\n"
+                            "images: [\"/social.png\"]\n"
+                            "title: t\n"
+                            "cover:\n"
+                            "  alt: a cat\n"
+                            "  image: \"cat.jpg\"\n"
+                            "---\n");
+  assert_true(f->ok);
+  assert_no_diags(f);
+  /* cover.image wins over images[0], though images comes first */
+  assert_string_equal(f->art.thumbnail, "cat.jpg");
+  assert_int_equal(f->art.thumbnail_line, 6);
+  assert_string_equal(extra(f, "images"), "/social.png");
+
+  f = parse(state, "---\nfeaturedImage: \"\"\nimages: []\ntitle: t\n---\n");
+  assert_true(f->ok);
+  assert_null(f->art.thumbnail); /* empty values name no image */
+
+  f = parse(state, "+++\ntitle = \"t\"\n\nfeaturedImage = \"/img/f.webp\"\n+++\n");
+  assert_true(f->ok);
+  assert_string_equal(f->art.thumbnail, "/img/f.webp");
+  assert_int_equal(f->art.thumbnail_line, 4);
 }
 
 static void test_yaml_authors_forms(void **state) {
@@ -658,6 +686,7 @@ int main(void) {
       T(test_empty_and_not_a_map),
       T(test_yaml_seed_like),
       T(test_yaml_hugo_keys),
+      T(test_thumbnail_keys),
       T(test_yaml_authors_forms),
       T(test_summary_preferred),
       T(test_wikijs_keys),
