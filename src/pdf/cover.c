@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "pdf/breakrules.h"
 #include "date.h"
 
 /* Colours of the cover: paper, ink, the quieter ink of the details, the
@@ -96,6 +97,45 @@ typedef struct setter {
   double measure;
 } setter;
 
+static bool is_latin_or_digit(gunichar c) {
+  return c < 0x2E80 && g_unichar_isalnum(c);
+}
+
+/* `text` with a quarter em between Han or kana and Latin letters or digits,
+ * as the typesetter puts it (breakrules.h): a space there, the source's or
+ * an added one, shaped as an empty box 0.25 em wide (attributes added to
+ * `attrs`). g_free() the result. */
+static char *cjk_latin_spaced(const char *text, double size, PangoAttrList *attrs) {
+  GString *out = g_string_new(NULL);
+  gunichar prev = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    gunichar next = c == ' ' ? g_utf8_get_char(g_utf8_next_char(p)) : 0;
+    bool at_space = c == ' ' && next &&
+                    ((a2b_br_is_ideo(prev) && is_latin_or_digit(next)) ||
+                     (is_latin_or_digit(prev) && a2b_br_is_ideo(next)));
+    bool between = prev && ((a2b_br_is_ideo(prev) && is_latin_or_digit(c)) ||
+                            (is_latin_or_digit(prev) && a2b_br_is_ideo(c)));
+    if (at_space || between) {
+      int w = (int)(size * PANGO_SCALE / 4);
+      PangoRectangle ink = {0, 0, 0, 0}, logical = {0, -(int)(size * 0.88 * PANGO_SCALE), w,
+                                                      (int)(size * PANGO_SCALE)};
+      PangoAttribute *a = pango_attr_shape_new(&ink, &logical);
+      a->start_index = (guint)out->len;
+      a->end_index = (guint)out->len + 1;
+      pango_attr_list_insert(attrs, a);
+      g_string_append_c(out, ' ');
+      if (at_space) {
+        prev = c;
+        continue;
+      }
+    }
+    g_string_append_unichar(out, c);
+    prev = c;
+  }
+  return g_string_free(out, FALSE);
+}
+
 /* A layout of `text` in `families` at `size` (user units), wrapped to the
  * measure, at most `max_lines` lines (ellipsised after). Free with
  * g_object_unref. */
@@ -110,6 +150,7 @@ static PangoLayout *layout_of(const setter *s, const char *text, const char *fam
   pango_font_description_free(fd);
   PangoAttrList *attrs = pango_attr_list_new();
   pango_attr_list_insert(attrs, pango_attr_language_new(pango_language_from_string(s->lang)));
+  char *spaced = cjk_latin_spaced(text, size, attrs);
   pango_layout_set_attributes(l, attrs);
   pango_attr_list_unref(attrs);
   pango_layout_set_width(l, (int)(s->measure * PANGO_SCALE));
@@ -117,7 +158,8 @@ static PangoLayout *layout_of(const setter *s, const char *text, const char *fam
   pango_layout_set_line_spacing(l, 1.15f);
   pango_layout_set_height(l, -max_lines);
   pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text(l, text, -1);
+  pango_layout_set_text(l, spaced, -1);
+  g_free(spaced);
   return l;
 }
 

@@ -27,6 +27,9 @@
  *   DOTS       u32 sesame (0: round dots), f64 size (radius; a sesame dot is
  *              as wide and twice as tall, tilted), u32 colour, u32 n,
  *              n x (f64 x, f64 y) centres: emphasis marks, filled
+ *   COVER      ptr book (shared from before the fork): the whole page is the
+ *              cover, drawn by art2book (book->draw_cover, cover.h) or the
+ *              book's cover image fitted to the page
  *   SHOW_PAGE  the page is complete
  *   MOVE       u32 count, u32 to: when the document is finished, the last
  *              `count` pages painted so far go to position `to` (0-based),
@@ -50,6 +53,7 @@ enum a2b_draw_op {
   A2B_DRAW_MOVE,
   A2B_DRAW_DIAGS,
   A2B_DRAW_DOTS,
+  A2B_DRAW_COVER,
   A2B_DRAW_END
 };
 

@@ -2,6 +2,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <math.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
@@ -9,6 +10,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "pdf/cover.h"
 #include "pdf/drawing.h"
 #include "pdf/pagetree.h"
 #include "pdf/paint_image.h"
@@ -308,6 +310,23 @@ static bool paint_dots(a2b_pdf_painter *p, a2b_wire_in *in) {
   return a2b_wire_in_ok(in);
 }
 
+/* COVER: drawn (cover.h), or the cover image fitted to the page, centred
+ * on white. */
+static void paint_cover(a2b_pdf_painter *p, const a2b_book *book) {
+  double w = p->st->page_width, h = p->st->page_height;
+  if (book->draw_cover) {
+    a2b_pdf_draw_cover(p->cr, w, h, book, p->st, a2b_pdf_ts_context(p->ts), p->images);
+  } else if (book->cover) {
+    double iw, ih;
+    if (a2b_pdf_images_get(p->images, book->cover, &iw, &ih) && iw > 0 && ih > 0) {
+      double k = fmin(w / iw, h / ih);
+      double box[4] = {(w - iw * k) / 2, (h - ih * k) / 2, iw * k, ih * k};
+      paint_image(p, book->cover, box);
+    }
+  }
+  p->color_set = false;
+}
+
 static void start_page(a2b_pdf_painter *p, double width, double height) {
   cairo_pdf_surface_set_size(p->surface, width, height);
   /* One structure element around the whole document: cairo 1.16 writes a
@@ -374,6 +393,12 @@ static bool paint_record(a2b_pdf_painter *p, uint32_t op, a2b_wire_in *in, a2b_a
     p->pages++;
     return true;
   case A2B_DRAW_DOTS: return paint_dots(p, in);
+  case A2B_DRAW_COVER: {
+    const a2b_book *book = a2b_wire_get_ptr(in);
+    if (!a2b_wire_in_ok(in) || !book) return false;
+    paint_cover(p, book);
+    return true;
+  }
   case A2B_DRAW_DIAGS: a2b_wire_get_diags(in, p->d); return a2b_wire_in_ok(in);
   case A2B_DRAW_MOVE:
     p->move_count = a2b_wire_get_u32(in);

@@ -160,6 +160,25 @@ static void emit_article(run *r, size_t i, a2b_diags *d) {
   a2b_arena_free(arena);
 }
 
+/* The cover, page 1 (an empty page in the dump). */
+static void send_cover(run *r) {
+  a2b_wire_u32(r->wire, A2B_DRAW_PAGE);
+  a2b_wire_f64(r->wire, r->st.page_width);
+  a2b_wire_f64(r->wire, r->st.page_height);
+  a2b_wire_u32(r->wire, A2B_DRAW_COVER);
+  a2b_wire_ptr(r->wire, r->book);
+  a2b_wire_u32(r->wire, A2B_DRAW_SHOW_PAGE);
+  r->pages_sent++;
+  a2b_pdf_page page = {.number = r->next_page, .width = r->st.page_width,
+                       .height = r->st.page_height};
+  if (r->json) {
+    fputs("[\n", r->json);
+    a2b_pdf_dump_page(r->json, &page);
+    r->first_json_page = false;
+  }
+  r->next_page++;
+}
+
 /* Send what `d` holds so far (a DIAGS record) and empty it. */
 static void send_diags(run *r, a2b_diags *d) {
   if (!d->n) return;
@@ -209,6 +228,7 @@ static bool lay_out_book(void *ctx, int fd) {
   r->json = json;
 
   r->next_page = 1;
+  if (r->book->draw_cover || r->book->cover) send_cover(r);
   emit_title_page(r, &d);
   int contents_at = r->next_page;
   int n_contents = emit_contents(r, count_page, NULL, &d);
