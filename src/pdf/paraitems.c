@@ -8,9 +8,6 @@
 #include "pdf/breakrules.h"
 #include "pdf/hyphen.h"
 
-/* Cost of breaking inside a word too wide for the line: far above any
- * ordinary break, below an overfull line. */
-#define EMERGENCY_PENALTY 5000.0
 /* Cost of a break after a hyphen, shown or in the text (TeX's). */
 #define HYPHEN_PENALTY 50.0
 
@@ -257,7 +254,7 @@ static void find_hyphens(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pd
   }
 }
 
-/* Drop the points of words no wider than `width` (CJK paragraphs, headings). */
+/* Drop the points of words no wider than `width`. */
 static void keep_wide_words(a2b_pdf_ts *ts, double width) {
   const char *text = a2b_buf_cstr(&ts->text);
   int ci = 0, word_ci = 0, w = 0;
@@ -287,16 +284,17 @@ static bool add_hyphen(a2b_pdf_ts *ts, const unit *prev, int ref) {
 }
 
 void a2b_pdf_items_make(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf_para *p,
-                        bool cjk, double emergency) {
+                        bool cjk, double emergency, bool hyphenate) {
   const char *text = a2b_buf_cstr(&ts->text);
   const unsigned char *brk = ts->brk;
   bool code = p->code;
   double em = p->size;
   ts->n_items = 0;
-  bool hyphenate = emergency > 0 && ts->st.hyphenate && !code;
+  hyphenate = hyphenate && emergency > 0 && ts->st.hyphenate && !code;
   if (hyphenate) {
     find_hyphens(ts, spans, p, cjk);
-    if (cjk || p->role == A2B_PDF_ROLE_HEADING) keep_wide_words(ts, emergency);
+    if (cjk || p->role == A2B_PDF_ROLE_HEADING || p->align != A2B_PDF_JUSTIFY)
+      keep_wide_words(ts, emergency);
   }
   int ci = 0;          /* character index of the unit's first byte */
   bool in_box = false; /* the last item is a box still growing */
@@ -345,7 +343,7 @@ void a2b_pdf_items_make(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf
       }
       if (in_box && emergency > 0 && act != A2B_BR_NEVER &&
           ts->items[ts->n_items - 1].width + w > emergency) {
-        add_penalty(ts, EMERGENCY_PENALTY, false, ref);
+        add_penalty(ts, A2B_PDF_EMERGENCY_PENALTY, false, ref);
         in_box = false;
       }
       if (in_box) {

@@ -22,6 +22,11 @@ typedef struct a2b_pdf_unit unit;
 #define CODE_TAB 4
 #define MARKER "\xe2\x86\xaa"        /* ↪ */
 #define MARKER_COLOR 0x999999u
+/* Largest stretch ratio of the lines of justified paragraphs, and of a
+ * first try without hyphenation (TeX's \tolerance and \pretolerance are
+ * 200 and 100 in badness, 100 r^3: r = 1.26 and 1). */
+#define TOLERANCE 1.5
+#define PRETOLERANCE 1.0
 /* Two hyphenated lines in a row (TeX's \doublehyphendemerits). */
 #define DOUBLE_HYPHEN_DEMERITS 10000
 
@@ -282,7 +287,7 @@ static size_t first_unit(const a2b_pdf_ts *ts, size_t i) {
 a2b_pdf_line *a2b_pdf_set_line(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *spans,
                                size_t n, const a2b_pdf_para *p, double *width, const char *where) {
   bool cjk = prepare(ts, spans, n, p, where);
-  a2b_pdf_items_make(ts, spans, p, cjk, 0);
+  a2b_pdf_items_make(ts, spans, p, cjk, 0, false);
   a2b_pdf_items_apply(ts, a2b_pdf_items_line_start(ts, (size_t)-1), end_of_boxes(ts), NULL);
   a2b_pdf_line *line = make_line(ts, arena, spans, 0, ts->n_units, NULL, false);
   line->x = p->left + p->indent;
@@ -305,6 +310,20 @@ static a2b_pdf_line *code_marker(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf
   a2b_pdf_line *m = a2b_pdf_set_line(ts, arena, &sp, 1, &mp, NULL, where);
   m->width += p->size / 4;
   return m;
+}
+
+/* Did the last break set every line within PRETOLERANCE, with no word cut
+ * (an emergency break) and none sticking out? */
+static bool sets_well(const a2b_pdf_ts *ts) {
+  if (ts->lb.fallback || !ts->lb.n_lines) return false;
+  for (size_t k = 0; k < ts->lb.n_lines; k++) {
+    const a2b_lb_line *l = &ts->lb.lines[k];
+    if (l->overfull || l->ratio > PRETOLERANCE + 1e-9) return false;
+    if (l->end < ts->n_items && ts->items[l->end].kind == A2B_LB_PENALTY &&
+        ts->items[l->end].penalty >= A2B_PDF_EMERGENCY_PENALTY)
+      return false;
+  }
+  return true;
 }
 
 static void attach(a2b_arena *arena, const a2b_pdf_span *spans, size_t n, const int *ends,
@@ -342,11 +361,23 @@ size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *sp
   bool cjk = prepare(ts, spans, n, p, where);
   double mw = marker ? marker->width : 0;
   double widths[2] = {p->measure - p->indent - mw, p->measure - p->hang - mw};
-  a2b_pdf_items_make(ts, spans, p, cjk, widths[0] < widths[1] ? widths[0] : widths[1]);
+  double emergency = widths[0] < widths[1] ? widths[0] : widths[1];
   bool justified = p->align == A2B_PDF_JUSTIFY && !p->code;
-  a2b_lb_params lp = {widths, 2, 1.5, 10, DOUBLE_HYPHEN_DEMERITS, 3000, !justified,
+  a2b_lb_params lp = {widths, 2, PRETOLERANCE, 10, DOUBLE_HYPHEN_DEMERITS, 3000, !justified,
                       stretch_order, sizeof stretch_order, shrink_order, sizeof shrink_order};
-  size_t n_lines = a2b_lb_break(&ts->lb, ts->items, ts->n_items, &lp);
+  size_t n_lines = 0;
+  /* As TeX does: a justified Latin paragraph that sets well without
+   * hyphenation keeps its words whole. */
+  if (justified && !cjk && p->role != A2B_PDF_ROLE_HEADING && ts->st.hyphenate) {
+    a2b_pdf_items_make(ts, spans, p, cjk, emergency, false);
+    n_lines = a2b_lb_break(&ts->lb, ts->items, ts->n_items, &lp);
+    if (!sets_well(ts)) n_lines = 0;
+  }
+  if (!n_lines) {
+    a2b_pdf_items_make(ts, spans, p, cjk, emergency, true);
+    lp.tolerance = TOLERANCE;
+    n_lines = a2b_lb_break(&ts->lb, ts->items, ts->n_items, &lp);
+  }
   if (!n_lines) return 0;
   size_t boxes_end = end_of_boxes(ts);
 
