@@ -6,7 +6,8 @@
 # wider than a table column break at hyphenation points; pdftotext gets the
 # text back without the added hyphens. With hyphenation turned off in the
 # style no line ends with a hyphen, and a soft hyphen of the source shows a
-# hyphen where a line breaks at it.
+# hyphen where a line breaks at it. A Chinese paragraph hyphenates only Latin
+# words wider than its lines (table columns), with the English patterns.
 . "$(dirname "$0")/lib.sh"
 need python3
 need pdftotext
@@ -50,5 +51,35 @@ lines = [it for p in json.load(open(sys.argv[1])) for it in p["items"]
 soft = [ln for ln in lines if ln.get("hyphen") and ln["text"].endswith("\u00ad")]
 print(f"   soft hyphens: {len(lines)} lines, {len(soft)} end at a soft hyphen shown as a hyphen")
 sys.exit(0 if len(lines) >= 3 and len(soft) == len(lines) - 1 else 1)
+PY
+# A Chinese paragraph hyphenates no Latin word that fits on a line; in its
+# narrow table columns, words break at English hyphenation points.
+{
+  printf -- '---\ntitle: 中文\nlang: zh-CN\n---\n\n'
+  for i in $(seq 6); do
+    printf '这段中文里有英文单词 representation、internationalization 和 configuration，'
+  done
+  printf '\n\n| 配置项 | 说明 | 备注 | 其他 | 更多 |\n|---|---|---|---|---|\n'
+  printf '| Internationalization | Representation | Configuration | Responsibilities '
+  printf '| Compatibility |\n'
+} >"$A2B_TMP/zh.md"
+set_narrow zh "$A2B_TMP/zh.md"
+python3 - "$A2B_TMP/zh.json" <<'PY' || fail "Chinese: Latin words hyphenated in text, not in tables"
+import json, sys
+lines = [it for p in json.load(open(sys.argv[1])) for it in p["items"] if it["type"] == "line"]
+body = [ln for ln in lines if ln["role"] == "body" and "英文" in ln["text"]]
+table = [ln for ln in lines
+         if ln["role"] == "table" and not any("\u4e00" <= c for c in ln["text"])]
+got, word = [], ""
+for ln in table:
+    word += ln["text"]
+    if not ln.get("hyphen"):
+        got.append(word)
+        word = ""
+want = ["Internationalization", "Representation", "Configuration", "Responsibilities",
+        "Compatibility"]
+hyph = sum(bool(ln.get("hyphen")) for ln in body)
+print(f"   Chinese: {len(body)} text lines, {hyph} hyphenated; table cells {got}")
+sys.exit(0 if len(body) >= 5 and hyph == 0 and got == want and len(table) > len(want) else 1)
 PY
 echo "ok: hyphenation"
