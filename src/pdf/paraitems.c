@@ -230,7 +230,7 @@ static void find_hyphens(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pd
   grow((void **)&ts->hyph_at, &ts->hyph_cap, n + 1, 1);
   ts->hyph_skip = a2b_xrealloc(ts->hyph_skip, ts->hyph_cap);
   memset(ts->hyph_at, 0, n + 1);
-  if (!ts->st.hyphenate || p->code || !len) return;
+  if (!len) return;
   const char *para = pango_language_to_string(a2b_pdf_ts_language(ts, p->lang));
   a2b_pdf_hyph_rules r = {ts->st.hyphen_min_word, ts->st.hyphen_left, ts->st.hyphen_right};
   size_t ci = 0;
@@ -254,7 +254,8 @@ static void find_hyphens(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pd
   }
 }
 
-/* Drop the points of words no wider than `width`. */
+/* Drop the points of words (units between break opportunities) no wider
+ * than `width`. */
 static void keep_wide_words(a2b_pdf_ts *ts, double width) {
   const char *text = a2b_buf_cstr(&ts->text);
   int ci = 0, word_ci = 0, w = 0;
@@ -269,7 +270,6 @@ static void keep_wide_words(a2b_pdf_ts *ts, double width) {
     if (!u) break;
     if (u->kind == A2B_PDF_U_TEXT) w += u->width;
     ci += (int)g_utf8_strlen(text + u->b0, u->b1 - u->b0);
-    if (u->kind != A2B_PDF_U_TEXT) word_ci = ci;
   }
 }
 
