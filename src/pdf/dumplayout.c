@@ -5,12 +5,15 @@
  *    "items":[ITEM,...]}
  *   line:   {"type":"line","x","y"(baseline),"width","measure","size",
  *            "role":"body|heading|code|table|caption|footnote|meta",
- *            "para":N (0: none),"justified":B,"text","advances":[pt..],
+ *            "para":N (0: none),"justified":B,["hyphen":true,]"text","advances":[pt..],
  *            "chars":[N..] (for each advance: the index in text of the first
  *            character of its glyph's cluster),
  *            "runs":[{"x","width","text","font","size","uri","dest","dots"}]}
  *            (run x is relative to the line; font, size, uri, dest when known;
- *            dots "under" or "over" when its CJK characters carry emphasis marks)
+ *            dots "under" or "over" when its CJK characters carry emphasis
+ *            marks; hyphen: the line ends with a hyphen glyph its text does
+ *            not hold, added at a hyphenation point (its cluster is empty, so
+ *            its "chars" entry is the text's length) or shown for a soft hyphen)
  *   image:  {"type":"image","name","x","y","w","h"}
  *   rule, rect, stroke: {"type",...,"x","y","w","h","color":"#rrggbb"}
  *   dest:   {"type":"dest","name","x","y","outline":S|null,"level":N}
@@ -130,6 +133,19 @@ static void put_run(FILE *out, const a2b_pdf_run *r) {
   fputc('}', out);
 }
 
+/* Does the line end with a hyphen shown at a hyphenation break: a glyph
+ * after the text's end, or one drawn for a final soft hyphen? */
+static bool ends_hyphenated(const a2b_pdf_line *line) {
+  const a2b_pdf_run *r = line->n_runs ? &line->runs[line->n_runs - 1] : NULL;
+  const PangoGlyphString *gs = r && r->glyphs && r->text ? r->glyphs->glyphs : NULL;
+  if (!gs || !gs->num_glyphs || (r->glyphs->item->analysis.level & 1)) return false;
+  const PangoGlyphInfo *g = &gs->glyphs[gs->num_glyphs - 1];
+  int at = gs->log_clusters[gs->num_glyphs - 1];
+  if (g->glyph == PANGO_GLYPH_EMPTY || (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) return false;
+  return at >= r->text_len ||
+         (r->text_len - at == 2 && !memcmp(r->text + at, "\xc2\xad", 2)); /* U+00AD */
+}
+
 static void put_line(FILE *out, const a2b_pdf_placed *p) {
   const a2b_pdf_line *line = p->u.line;
   fputs("{\"type\":\"line\"", out);
@@ -142,6 +158,7 @@ static void put_line(FILE *out, const a2b_pdf_placed *p) {
                                       "meta"};
   fprintf(out, ",\"role\":\"%s\",\"para\":%u,\"justified\":%s", roles[line->role], line->para,
           line->justified ? "true" : "false");
+  if (ends_hyphenated(line)) fputs(",\"hyphen\":true", out);
   fputs(",\"text\":\"", out);
   for (size_t k = 0; k < line->n_runs; k++) {
     const a2b_pdf_run *r = &line->runs[k];

@@ -6,10 +6,10 @@
 
 #include "arena.h"
 #include "pdf/breakrules.h"
+#include "pdf/hyphen.h"
 
-/* Cost of breaking inside a word too wide for the line: far above any
- * ordinary break, below an overfull line. */
-#define EMERGENCY_PENALTY 5000.0
+/* Cost of a break after a hyphen, shown or in the text (TeX's). */
+#define HYPHEN_PENALTY 50.0
 
 /* Glue, in em of the paragraph's size. */
 #define INTER_IDEOGRAPH_STRETCH 0.15
@@ -55,6 +55,7 @@ static void finish_unit(unit *u, const char *text, const PangoGlyphInfo *glyphs,
   gunichar before = at > text ? g_utf8_get_char(g_utf8_prev_char(at)) : ' ';
   u->hyphen_last = hyphen && g_unichar_isalnum(before);
   u->hyphen_lead = hyphen && !g_unichar_isalnum(before);
+  u->shy_last = last == 0xAD;
 }
 
 /* Break actions per character into ts->brk: our rules, or pango's UAX #14
@@ -212,13 +213,89 @@ static void space_items(a2b_pdf_ts *ts, const a2b_pdf_span *spans, bool cjk, dou
     add_glue(ts, A2B_LB_SPACE, w, y, z, ref);
 }
 
+/* ---- hyphenation -------------------------------------------------------- */
+
+/* The language whose patterns hyphenate a span. */
+static const char *hyph_lang(const a2b_pdf_span *sp, const char *para, bool cjk) {
+  if (sp->lang && *sp->lang) return sp->lang;
+  return cjk ? "en" : para;
+}
+
+/* Hyphenation points per character into ts->hyph_at: the words of each
+ * run of spans with one language, code spans and URL links skipped. */
+static void find_hyphens(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf_para *p,
+                         bool cjk) {
+  const char *text = a2b_buf_cstr(&ts->text);
+  size_t len = ts->text.len, n = (size_t)g_utf8_strlen(text, (gssize)len);
+  grow((void **)&ts->hyph_at, &ts->hyph_cap, n + 1, 1);
+  ts->hyph_skip = a2b_xrealloc(ts->hyph_skip, ts->hyph_cap);
+  memset(ts->hyph_at, 0, n + 1);
+  if (!len) return;
+  const char *para = pango_language_to_string(a2b_pdf_ts_language(ts, p->lang));
+  a2b_pdf_hyph_rules r = {ts->st.hyphen_min_word, ts->st.hyphen_left, ts->st.hyphen_right};
+  size_t ci = 0;
+  for (size_t i = 0, b = 0; b < len; i++) { /* span i: bytes [b, span_ends[i]) */
+    size_t e = (size_t)ts->span_ends[i], k = (size_t)g_utf8_strlen(text + b, (gssize)(e - b));
+    memset(ts->hyph_skip + ci, spans[i].code || is_url(&spans[i]), k);
+    ci += k;
+    b = e;
+  }
+  ci = 0;
+  for (size_t i = 0, b = 0; b < len;) { /* spans [i, j) share a language */
+    const char *lang = hyph_lang(&spans[i], para, cjk);
+    size_t j = i + 1;
+    while ((size_t)ts->span_ends[j - 1] < len && !strcmp(hyph_lang(&spans[j], para, cjk), lang))
+      j++;
+    size_t e = (size_t)ts->span_ends[j - 1];
+    a2b_pdf_hyph_text(ts->hyph, lang, &r, text + b, e - b, ts->hyph_skip + ci, ts->hyph_at + ci);
+    ci += (size_t)g_utf8_strlen(text + b, (gssize)(e - b));
+    b = e;
+    i = j;
+  }
+}
+
+/* Drop the points of words (units between break opportunities) no wider
+ * than `width`. */
+static void keep_wide_words(a2b_pdf_ts *ts, double width) {
+  const char *text = a2b_buf_cstr(&ts->text);
+  int ci = 0, word_ci = 0, w = 0;
+  for (size_t k = 0; k <= ts->n_units; k++) {
+    const unit *u = k < ts->n_units ? &ts->units[k] : NULL;
+    if (!u || u->kind != A2B_PDF_U_TEXT || ts->brk[ci] == A2B_BR_ALLOW) {
+      if (w / (double)PANGO_SCALE <= width)
+        memset(ts->hyph_at + word_ci, 0, (size_t)(ci - word_ci));
+      word_ci = ci;
+      w = 0;
+    }
+    if (!u) break;
+    if (u->kind == A2B_PDF_U_TEXT) w += u->width;
+    ci += (int)g_utf8_strlen(text + u->b0, u->b1 - u->b0);
+  }
+}
+
+/* The penalty of a hyphen shown after unit `prev`: flagged, as wide as the
+ * hyphen in its font. False when the font has none. */
+static bool add_hyphen(a2b_pdf_ts *ts, const unit *prev, int ref) {
+  PangoGlyphInfo g;
+  if (!a2b_pdf_hyphen_glyph(ts->shaper, &ts->shaped.segs[prev->seg].analysis, &g)) return false;
+  add_penalty(ts, HYPHEN_PENALTY, true, ref);
+  ts->items[ts->n_items - 1].width = g.geometry.width / (double)PANGO_SCALE;
+  return true;
+}
+
 void a2b_pdf_items_make(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf_para *p,
-                        bool cjk, double emergency) {
+                        bool cjk, double emergency, bool hyphenate) {
   const char *text = a2b_buf_cstr(&ts->text);
   const unsigned char *brk = ts->brk;
   bool code = p->code;
   double em = p->size;
   ts->n_items = 0;
+  hyphenate = hyphenate && emergency > 0 && ts->st.hyphenate && !code;
+  if (hyphenate) {
+    find_hyphens(ts, spans, p, cjk);
+    if (cjk || p->role == A2B_PDF_ROLE_HEADING || p->align != A2B_PDF_JUSTIFY)
+      keep_wide_words(ts, emergency);
+  }
   int ci = 0;          /* character index of the unit's first byte */
   bool in_box = false; /* the last item is a box still growing */
   for (size_t k = 0; k < ts->n_units; k++) {
@@ -249,10 +326,15 @@ void a2b_pdf_items_make(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf
                      CJK_LATIN_SHRINK * em, ref);
           if (ideo) add_glue(ts, A2B_LB_INTER_IDEOGRAPH, 0, INTER_IDEOGRAPH_STRETCH * em, 0, ref);
           in_box = false;
+        } else if (can && emergency > 0 && !code && prev->shy_last && add_hyphen(ts, prev, ref)) {
+          in_box = false; /* after a soft hyphen: the hyphen shows */
         } else if ((can && !(prev->hyphen_lead && !code)) || (code && act != A2B_BR_NEVER)) {
           /* never a break after a hyphen that starts a word: `-Zflag`, `--opt` */
           bool hy = prev->hyphen_last && !code;
-          add_penalty(ts, hy ? 50 : 0, hy, ref);
+          add_penalty(ts, hy ? HYPHEN_PENALTY : 0, hy, ref);
+          in_box = false;
+        } else if (hyphenate && act == A2B_BR_WORD && ts->hyph_at[ci] &&
+                   add_hyphen(ts, prev, ref)) {
           in_box = false;
         }
       } else if (!in_box && u->trim_l && ts->n_items) {
@@ -261,7 +343,7 @@ void a2b_pdf_items_make(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf
       }
       if (in_box && emergency > 0 && act != A2B_BR_NEVER &&
           ts->items[ts->n_items - 1].width + w > emergency) {
-        add_penalty(ts, EMERGENCY_PENALTY, false, ref);
+        add_penalty(ts, A2B_PDF_EMERGENCY_PENALTY, false, ref);
         in_box = false;
       }
       if (in_box) {

@@ -16,6 +16,17 @@
  * infinite penalty precedes that glue. Other allowed breaks are penalties
  * (0; 50 and flagged after a hyphen). A newline is a forced break.
  *
+ * Hyphenation (when the style asks for it; not in code paragraphs): the
+ * hyphenation points of hyphen.h inside a word (between two clusters: not
+ * inside a ligature), and the breaks after a soft hyphen (U+00AD) of the
+ * source, are flagged penalties of 50 whose width is the hyphen's in the
+ * font of the cluster before them (the line ending there shows it). Words
+ * in inline code and in link text that is a URL are never hyphenated; a
+ * span's own `lang` picks its patterns, else the paragraph's (the Latin
+ * words of a CJK paragraph: the English ones). In CJK paragraphs, headings
+ * and paragraphs not justified, only words wider than the line are
+ * hyphenated (in place of the emergency break).
+ *
  * Punctuation ("half" style): a full-width mark (a2b_br_is_compressible)
  * whose glyph has a blank half gives it up at a line end (closing marks),
  * at a line start (opening marks, except on a paragraph's first line), and
@@ -48,6 +59,7 @@ struct a2b_pdf_unit {
   bool mark;          /* a compressible full-width punctuation mark */
   bool hyphen_last;   /* ends with a hyphen after a letter (a hyphen break) */
   bool hyphen_lead;   /* ends with a hyphen that starts a word (`-v`, `--opt`) */
+  bool shy_last;      /* ends with a soft hyphen (U+00AD) */
 };
 
 /* Units from ts->shaped (logical order), their break actions (ts->brk) and
@@ -56,13 +68,19 @@ struct a2b_pdf_unit {
 void a2b_pdf_units_make(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf_para *p,
                         PangoLanguage *lang, bool cjk, bool half);
 
+/* Cost of breaking inside a word too wide for the line: far above any
+ * ordinary break, below an overfull line. */
+#define A2B_PDF_EMERGENCY_PENALTY 5000.0
+
 /* Break items over the units into ts->items; each item's ref is the unit
  * where it starts (glue between clusters and penalties: the unit after
  * them). `emergency` > 0: a word wider than this may break between any two
- * of its clusters not forbidden to part (at a high cost), so that no line
- * sticks out of a narrow column; 0 = never. */
+ * of its clusters not forbidden to part (with A2B_PDF_EMERGENCY_PENALTY),
+ * so that no line sticks out of a narrow column; 0 = never, and no hyphen
+ * shown (one line). `hyphenate`: add the hyphenation points (see above;
+ * soft hyphens count either way). */
 void a2b_pdf_items_make(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf_para *p,
-                        bool cjk, double emergency);
+                        bool cjk, double emergency, bool hyphenate);
 
 /* The item where the line after break item `b` ((size_t)-1: the paragraph
  * start) begins: its first box, or a forced break, or ts->n_items. */

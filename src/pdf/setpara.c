@@ -22,6 +22,13 @@ typedef struct a2b_pdf_unit unit;
 #define CODE_TAB 4
 #define MARKER "\xe2\x86\xaa"        /* ↪ */
 #define MARKER_COLOR 0x999999u
+/* Largest stretch ratio of the lines of justified paragraphs, and of a
+ * first try without hyphenation (TeX's \tolerance and \pretolerance are
+ * 200 and 100 in badness, 100 r^3: r = 1.26 and 1). */
+#define TOLERANCE 1.5
+#define PRETOLERANCE 1.0
+/* Two hyphenated lines in a row (TeX's \doublehyphendemerits). */
+#define DOUBLE_HYPHEN_DEMERITS 10000
 
 static const unsigned char stretch_order[] = {A2B_LB_SPACE, A2B_LB_CJK_LATIN,
                                               A2B_LB_INTER_IDEOGRAPH};
@@ -132,20 +139,34 @@ static bool same_run(const a2b_pdf_ts *ts, const unit *a, const unit *b) {
          b->g0 == a->g1;
 }
 
+/* A run of units [u0, u1) at x. `hyphen`: the line breaks at a hyphenation
+ * point after it, so it ends with a hyphen glyph; the glyph maps to no
+ * character of the text (its cluster is empty: the PDF's text stays the
+ * source's), or to the soft hyphen the run ends with. */
 static void make_run(a2b_pdf_ts *ts, a2b_arena *arena, a2b_pdf_run *r, const a2b_pdf_span *spans,
-                     size_t u0, size_t u1, double x, a2b_pdf_line *line) {
+                     size_t u0, size_t u1, double x, a2b_pdf_line *line, bool hyphen) {
   const unit *first = &ts->units[u0], *last = &ts->units[u1 - 1];
   const a2b_pdf_seg *sg = &ts->shaped.segs[first->seg];
   const a2b_pdf_span *sp = &spans[sg->span];
   const char *text = a2b_buf_cstr(&ts->text);
   int b0 = first->b0, len = last->b1 - first->b0;
   int n = (int)(last->g1 - first->g0);
+  PangoGlyphInfo hg;
+  hyphen = hyphen && a2b_pdf_hyphen_glyph(ts->shaper, &sg->analysis, &hg);
+  int total = n + hyphen;
   PangoGlyphString *gs = a2b_alloc(arena, sizeof *gs);
-  gs->num_glyphs = n;
-  gs->space = n;
-  gs->glyphs = a2b_memdup(arena, ts->shaped.glyphs + first->g0, (size_t)n * sizeof *gs->glyphs);
-  gs->log_clusters = a2b_alloc(arena, (size_t)n * sizeof(int));
+  gs->num_glyphs = total;
+  gs->space = total;
+  gs->glyphs = a2b_alloc(arena, (size_t)total * sizeof *gs->glyphs);
+  memcpy(gs->glyphs, ts->shaped.glyphs + first->g0, (size_t)n * sizeof *gs->glyphs);
+  gs->log_clusters = a2b_alloc(arena, (size_t)total * sizeof(int));
   for (int i = 0; i < n; i++) gs->log_clusters[i] = ts->shaped.clusters[first->g0 + i] - b0;
+  if (hyphen) {
+    hg.geometry.x_offset = hg.geometry.y_offset = 0;
+    gs->glyphs[n] = hg;
+    gs->log_clusters[n] = last->shy_last ? (int)(g_utf8_prev_char(text + last->b1) - text) - b0
+                                         : len;
+  }
   int width = 0;
   for (size_t k = u0; k < u1; k++) {
     const unit *u = &ts->units[k];
@@ -155,6 +176,7 @@ static void make_run(a2b_pdf_ts *ts, a2b_arena *arena, a2b_pdf_run *r, const a2b
     gs->glyphs[u->g1 - 1 - first->g0].geometry.width += u->extra - u->trim_r;
     width += u->width - u->trim_l - u->trim_r + u->extra;
   }
+  if (hyphen) width += hg.geometry.width;
   PangoItem *item = a2b_alloc(arena, sizeof *item);
   item->offset = 0;
   item->length = len;
@@ -183,9 +205,10 @@ static void make_run(a2b_pdf_ts *ts, a2b_arena *arena, a2b_pdf_run *r, const a2b
   if (desc - sp->rise > line->descent) line->descent = desc - sp->rise;
 }
 
-/* A line of units [u0, u1) (newlines skipped), after `lead` runs. */
+/* A line of units [u0, u1) (newlines skipped), after `lead` runs; ending
+ * with a hyphen when `hyphen`. */
 static a2b_pdf_line *make_line(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *spans,
-                               size_t u0, size_t u1, const a2b_pdf_line *lead) {
+                               size_t u0, size_t u1, const a2b_pdf_line *lead, bool hyphen) {
   a2b_pdf_line *line = a2b_alloc(arena, sizeof *line);
   size_t n_runs = lead ? lead->n_runs : 0;
   for (size_t k = u0; k < u1; k++)
@@ -211,7 +234,7 @@ static a2b_pdf_line *make_line(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_s
                                                                 &ts->units[e]))
       e++;
     a2b_pdf_run *r = &line->runs[line->n_runs++];
-    make_run(ts, arena, r, spans, k, e, x, line);
+    make_run(ts, arena, r, spans, k, e, x, line, hyphen && e == u1);
     x += r->width;
     k = e;
   }
@@ -267,9 +290,9 @@ static size_t first_unit(const a2b_pdf_ts *ts, size_t i) {
 a2b_pdf_line *a2b_pdf_set_line(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *spans,
                                size_t n, const a2b_pdf_para *p, double *width, const char *where) {
   bool cjk = prepare(ts, spans, n, p, where);
-  a2b_pdf_items_make(ts, spans, p, cjk, 0);
+  a2b_pdf_items_make(ts, spans, p, cjk, 0, false);
   a2b_pdf_items_apply(ts, a2b_pdf_items_line_start(ts, (size_t)-1), end_of_boxes(ts), NULL);
-  a2b_pdf_line *line = make_line(ts, arena, spans, 0, ts->n_units, NULL);
+  a2b_pdf_line *line = make_line(ts, arena, spans, 0, ts->n_units, NULL, false);
   line->x = p->left + p->indent;
   line->measure = p->measure - p->indent;
   if (p->align == A2B_PDF_CENTER) line->x += (line->measure - line->width) / 2;
@@ -290,6 +313,20 @@ static a2b_pdf_line *code_marker(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf
   a2b_pdf_line *m = a2b_pdf_set_line(ts, arena, &sp, 1, &mp, NULL, where);
   m->width += p->size / 4;
   return m;
+}
+
+/* Did the last break set every line within PRETOLERANCE, with no word cut
+ * (an emergency break) and none sticking out? */
+static bool sets_well(const a2b_pdf_ts *ts) {
+  if (ts->lb.fallback || !ts->lb.n_lines) return false;
+  for (size_t k = 0; k < ts->lb.n_lines; k++) {
+    const a2b_lb_line *l = &ts->lb.lines[k];
+    if (l->overfull || l->ratio > PRETOLERANCE + 1e-9) return false;
+    if (l->end < ts->n_items && ts->items[l->end].kind == A2B_LB_PENALTY &&
+        ts->items[l->end].penalty >= A2B_PDF_EMERGENCY_PENALTY)
+      return false;
+  }
+  return true;
 }
 
 static void attach(a2b_arena *arena, const a2b_pdf_span *spans, size_t n, const int *ends,
@@ -327,11 +364,23 @@ size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *sp
   bool cjk = prepare(ts, spans, n, p, where);
   double mw = marker ? marker->width : 0;
   double widths[2] = {p->measure - p->indent - mw, p->measure - p->hang - mw};
-  a2b_pdf_items_make(ts, spans, p, cjk, widths[0] < widths[1] ? widths[0] : widths[1]);
+  double emergency = widths[0] < widths[1] ? widths[0] : widths[1];
   bool justified = p->align == A2B_PDF_JUSTIFY && !p->code;
-  a2b_lb_params lp = {widths, 2, 1.5, 10, 3000, 3000, !justified,
+  a2b_lb_params lp = {widths, 2, PRETOLERANCE, 10, DOUBLE_HYPHEN_DEMERITS, 3000, !justified,
                       stretch_order, sizeof stretch_order, shrink_order, sizeof shrink_order};
-  size_t n_lines = a2b_lb_break(&ts->lb, ts->items, ts->n_items, &lp);
+  size_t n_lines = 0;
+  /* As TeX does: a justified Latin paragraph that sets well without
+   * hyphenation keeps its words whole. */
+  if (justified && !cjk && p->role != A2B_PDF_ROLE_HEADING && ts->st.hyphenate) {
+    a2b_pdf_items_make(ts, spans, p, cjk, emergency, false);
+    n_lines = a2b_lb_break(&ts->lb, ts->items, ts->n_items, &lp);
+    if (!sets_well(ts)) n_lines = 0;
+  }
+  if (!n_lines) {
+    a2b_pdf_items_make(ts, spans, p, cjk, emergency, true);
+    lp.tolerance = TOLERANCE;
+    n_lines = a2b_lb_break(&ts->lb, ts->items, ts->n_items, &lp);
+  }
   if (!n_lines) return 0;
   size_t boxes_end = end_of_boxes(ts);
 
@@ -350,7 +399,10 @@ size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *sp
     bool continued = marker && k > 0 &&
                      !(ts->items[ts->lb.lines[k - 1].end].kind == A2B_LB_PENALTY &&
                        ts->items[ts->lb.lines[k - 1].end].penalty <= -A2B_LB_INF);
-    a2b_pdf_line *line = make_line(ts, arena, spans, s, u1, continued ? marker : NULL);
+    /* a break at a hyphenation point or soft hyphen shows a hyphen */
+    bool hyphen = b < ts->n_items && ts->items[b].kind == A2B_LB_PENALTY &&
+                  ts->items[b].flagged && ts->items[b].width > 0;
+    a2b_pdf_line *line = make_line(ts, arena, spans, s, u1, continued ? marker : NULL, hyphen);
     line->measure = widths[k ? 1 : 0] + mw;
     line->x = p->left + (k ? p->hang : p->indent);
     line->role = p->role;

@@ -24,6 +24,8 @@ typedef struct centry {
 typedef struct fontinfo {
   double ascent, descent;
   GHashTable *blank; /* glyph -> A2B_PDF_BLANK_* + 1 */
+  int hyphen_state;  /* 0: not shaped yet, 1: `hyphen` holds it, 2: the font has none */
+  PangoGlyphInfo hyphen;
 } fontinfo;
 
 struct a2b_pdf_shaper {
@@ -87,7 +89,7 @@ static fontinfo *hold_font(a2b_pdf_shaper *sh, PangoFont *font) {
   fontinfo *fi = g_hash_table_lookup(sh->fonts, font);
   if (fi) return fi;
   fi = a2b_xmalloc(sizeof *fi);
-  fi->blank = NULL;
+  memset(fi, 0, sizeof *fi);
   PangoFontMetrics *m = pango_font_get_metrics(font, NULL);
   fi->ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
   fi->descent = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
@@ -116,6 +118,23 @@ int a2b_pdf_glyph_blank(a2b_pdf_shaper *sh, PangoFont *font, PangoGlyph glyph, i
   if (ink.width > 0 && ink.x >= half - tol) v |= A2B_PDF_BLANK_LEFT;
   g_hash_table_insert(fi->blank, key, GINT_TO_POINTER(v + 1));
   return v;
+}
+
+bool a2b_pdf_hyphen_glyph(a2b_pdf_shaper *sh, const PangoAnalysis *an, PangoGlyphInfo *out) {
+  fontinfo *fi = hold_font(sh, an->font);
+  if (!fi->hyphen_state) {
+    PangoAnalysis a = *an;
+    a.extra_attrs = NULL;
+    a.level = 0;
+    pango_shape_with_flags("-", 1, "-", 1, &a, sh->gs, PANGO_SHAPE_NONE);
+    const PangoGlyphInfo *g = sh->gs->num_glyphs == 1 ? &sh->gs->glyphs[0] : NULL;
+    bool ok = g && g->glyph != PANGO_GLYPH_EMPTY && !(g->glyph & PANGO_GLYPH_UNKNOWN_FLAG);
+    fi->hyphen_state = ok ? 1 : 2;
+    if (ok) fi->hyphen = *g;
+  }
+  if (fi->hyphen_state != 1) return false;
+  *out = fi->hyphen;
+  return true;
 }
 
 static void grow(void **p, size_t *cap, size_t want, size_t size) {

@@ -60,6 +60,11 @@ void a2b_pdf_font_extents(a2b_pdf_shaper *sh, PangoFont *font, double *ascent, d
 #define A2B_PDF_BLANK_RIGHT 2
 int a2b_pdf_glyph_blank(a2b_pdf_shaper *sh, PangoFont *font, PangoGlyph glyph, int advance);
 
+/* The glyph of a hyphen (U+002D) in the font of `an`, shaped as text in
+ * that analysis is (cached per font), into *out. False when the font has
+ * no hyphen. */
+bool a2b_pdf_hyphen_glyph(a2b_pdf_shaper *sh, const PangoAnalysis *an, PangoGlyphInfo *out);
+
 /* Cache statistics, for tuning. */
 void a2b_pdf_shaper_stats(const a2b_pdf_shaper *sh, size_t *hits, size_t *misses);
 
@@ -85,6 +90,10 @@ struct a2b_pdf_ts {
   size_t brk_cap;
   PangoLogAttr *log;          /* pango's, for text breakrules.h does not know */
   size_t log_cap;
+  struct a2b_pdf_hyph *hyph;  /* hyphenation patterns (hyphen.h) */
+  unsigned char *hyph_at;     /* 1 before each character a hyphen may precede */
+  unsigned char *hyph_skip;   /* 1 for each character never hyphenated (code, URLs) */
+  size_t hyph_cap;
   struct a2b_pdf_unit *units;
   size_t n_units, units_cap;
   a2b_lb_item *items;

@@ -27,7 +27,8 @@ typedef enum kind {
   K_FACE,     /* heap string */
   K_FACE_OPT, /* heap string, or NULL for none / empty */
   K_COLOR,
-  K_PUNCT     /* a2b_pdf_punct: half or full */
+  K_PUNCT,    /* a2b_pdf_punct: half or full */
+  K_COUNT     /* int, 1 to 20 */
 } kind;
 
 typedef struct field {
@@ -58,6 +59,10 @@ static const field fields[] = {
     F("punctuation.zh-hans", K_PUNCT, punct_hans),
     F("punctuation.zh-hant", K_PUNCT, punct_hant),
     F("punctuation.ja", K_PUNCT, punct_ja),
+    F("hyphenation.enabled", K_BOOL, hyphenate),
+    F("hyphenation.min_word", K_COUNT, hyphen_min_word),
+    F("hyphenation.left", K_COUNT, hyphen_left),
+    F("hyphenation.right", K_COUNT, hyphen_right),
     F("faces.body_cjk", K_FACE, body_cjk),
     F("faces.body_latin", K_FACE, body_latin),
     F("faces.heading_cjk", K_FACE, heading_cjk),
@@ -279,6 +284,15 @@ static void apply(parse *p, const field *f, const yaml_node_t *v) {
     else
       report_at(p, A2B_ERROR, v, "'%s' must be half or full", f->key);
     return;
+  case K_COUNT: {
+    char *end = NULL;
+    long n = s ? strtol(s, &end, 10) : 0;
+    if (!s || end == s || *end || n < 1 || n > 20)
+      report_at(p, A2B_ERROR, v, "'%s' must be a whole number from 1 to 20", f->key);
+    else
+      *(int *)slot = (int)n;
+    return;
+  }
   case K_COLOR:
     if (!s || !*s)
       report_at(p, A2B_ERROR, v,

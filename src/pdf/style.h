@@ -32,6 +32,9 @@ typedef struct a2b_pdf_style {
   double indent_zh_em, indent_ja_em;         /* first-line indents in em */
   double paragraph_space;                    /* pt between Latin paragraphs (CJK: 0) */
   a2b_pdf_punct punct_hans, punct_hant, punct_ja; /* punctuation widths */
+  bool hyphenate;                            /* hyphenate Latin words (hyphen.h) */
+  int hyphen_min_word;                       /* shortest word hyphenated, letters */
+  int hyphen_left, hyphen_right;             /* least letters before / after a hyphen */
   /* faces: fontconfig family names */
   const char *body_cjk;                      /* "Noto Serif CJK SC" */
   const char *body_latin;                    /* "Noto Serif" */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "pdf/hyphen.h"
 #include "pdf/shape.h"
 
 #define SHAPE_CACHE_BYTES (32u << 20)
@@ -115,6 +116,7 @@ a2b_pdf_ts *a2b_pdf_ts_new(const a2b_pdf_style *st, const char *font_dir, a2b_di
   ts->default_lang = pango_language_from_string("en");
   ts->shaper = a2b_pdf_shaper_new(SHAPE_CACHE_BYTES);
   ts->missing = g_hash_table_new(g_direct_hash, g_direct_equal);
+  ts->hyph = a2b_pdf_hyph_new(NULL);
 
   ts->fam_body[0] = family_list(st->body_latin, st->body_cjk);
   ts->fam_body[1] = family_list(st->body_cjk, st->body_latin);
@@ -149,6 +151,9 @@ void a2b_pdf_ts_free(a2b_pdf_ts *ts) {
   a2b_pdf_shaped_free(&ts->shaped);
   free(ts->brk);
   free(ts->log);
+  a2b_pdf_hyph_free(ts->hyph);
+  free(ts->hyph_at);
+  free(ts->hyph_skip);
   free(ts->units);
   free(ts->items);
   a2b_lb_free(&ts->lb);

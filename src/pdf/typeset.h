@@ -100,7 +100,16 @@ typedef struct a2b_pdf_para {
  * character when a line is too long, and every continuation line starts with
  * a grey "↪" run (mono face) followed by a quarter em: all code lines are set
  * to the measure less that width. Text with no break opportunity (empty
- * spans) gives no line. Returns the number of lines. */
+ * spans) gives no line. Returns the number of lines.
+ *
+ * Hyphenation (style `hyphenation:`, patterns by language, see paraitems.h):
+ * a justified Latin paragraph is first broken without it, and hyphenated
+ * only when some line would stretch beyond ratio 1 or a word be cut. A line
+ * ending at a hyphenation point ends with a hyphen glyph (in the font of the
+ * letter before it) appended to its last run, in an empty cluster (its log
+ * cluster is the run's text length): the run's text stays the source's and
+ * the PDF maps the hyphen to no character. At a soft hyphen of the source
+ * the hyphen glyph is in the soft hyphen's cluster. */
 size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *spans, size_t n,
                         const a2b_pdf_para *p, a2b_pdf_vlist *out, const char *where);
 

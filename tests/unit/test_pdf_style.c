@@ -78,6 +78,10 @@ static void test_builtin_defaults(void **state) {
   assert_near(st.code_pitch, 13);
   assert_near(st.indent_zh_em, 2);
   assert_near(st.indent_ja_em, 1);
+  assert_true(st.hyphenate);
+  assert_int_equal(st.hyphen_min_word, 5);
+  assert_int_equal(st.hyphen_left, 2);
+  assert_int_equal(st.hyphen_right, 3);
   /* Every field is set by the built-in file. */
   assert_true(st.small_pitch > 0 && st.code_size > 0 && st.paragraph_space > 0);
   assert_string_equal(st.body_cjk, "Noto Serif CJK SC");
@@ -130,6 +134,7 @@ static void test_file_overrides(void **state) {
               "  ja: 0\n"
               "paragraph_space: 0.5em\n"
               "recto: yes\n"
+              "hyphenation: {enabled: off, left: 3}\n"
               "faces:\n"
               "  body_cjk: Source Han Serif SC\n"
               "  emphasis_cjk: none\n"
@@ -154,6 +159,9 @@ static void test_file_overrides(void **state) {
   assert_near(st.indent_ja_em, 0);
   assert_near(st.paragraph_space, 6); /* 0.5em of the file's 12pt body */
   assert_true(st.recto);
+  assert_false(st.hyphenate);
+  assert_int_equal(st.hyphen_left, 3);
+  assert_int_equal(st.hyphen_right, 3); /* the default */
   assert_string_equal(st.body_cjk, "Source Han Serif SC");
   assert_string_equal(st.body_latin, "Noto Serif");
   assert_null(st.emphasis_cjk);
@@ -203,6 +211,8 @@ static void test_bad_values(void **state) {
       {"headings: [18pt, big]\n", 1, 18, "'headings[2]'"},
       {"indent:\n  zh: 2mm\n", 2, 7, "in em"},
       {"recto: maybe\n", 1, 8, "true or false"},
+      {"hyphenation:\n  left: 0\n", 2, 9, "whole number"},
+      {"hyphenation:\n  right: 2.5\n", 2, 10, "whole number"},
       {"faces:\n  mono: ''\n", 2, 9, "font family"},
       {"faces:\n  mono: [a, b]\n", 2, 9, "font family"},
       {"colors:\n  text: #333\n", 2, 8, "bare # starts"},
