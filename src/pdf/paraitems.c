@@ -341,8 +341,10 @@ void a2b_pdf_items_make(a2b_pdf_ts *ts, const a2b_pdf_span *spans, const a2b_pdf
         double t = u->trim_l / (double)PANGO_SCALE; /* after a space: given back */
         add_glue(ts, A2B_LB_PUNCT, t, 0, t, ref);
       }
-      if (in_box && emergency > 0 && act != A2B_BR_NEVER &&
-          ts->items[ts->n_items - 1].width + w > emergency) {
+      /* A word wider than the line is cut where it would stick out, even
+       * before a mark that may not start a line: a cut rule beats text
+       * across a table's border. */
+      if (in_box && emergency > 0 && ts->items[ts->n_items - 1].width + w > emergency) {
         add_penalty(ts, A2B_PDF_EMERGENCY_PENALTY, false, ref);
         in_box = false;
       }

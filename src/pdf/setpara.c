@@ -417,7 +417,7 @@ size_t a2b_pdf_set_para(a2b_pdf_ts *ts, a2b_arena *arena, const a2b_pdf_span *sp
     if (line->justified && fabs(line->width - widths[k ? 1 : 0]) > 0.05) line->justified = false;
     if (p->align == A2B_PDF_CENTER) line->x += (line->measure - line->width) / 2;
     else if (p->align == A2B_PDF_RIGHT) line->x += line->measure - line->width;
-    if (bl->overfull && !reported) {
+    if (bl->overfull && !reported && line->width > line->measure + 0.05) {
       report_overfull(ts, line, where);
       reported = true;
     }

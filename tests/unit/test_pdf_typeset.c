@@ -328,6 +328,23 @@ static void test_emphasis_dots(void **state) {
   a2b_diags_clear(&d);
 }
 
+/* A word wider than the line is cut where it would stick out, even right
+ * before a mark that may not start a line (here the closing colon). */
+static void test_emergency_cut_before_closing_mark(void **state) {
+  fixture *f = *state;
+  const char *head = "skull_and_crossbones_and_more", *word = "skull_and_crossbones_and_more:";
+  a2b_pdf_span h = {.text = head, .len = strlen(head)}, w = {.text = word, .len = strlen(word)};
+  a2b_pdf_para p = para("zh-CN", 1000);
+  p.align = A2B_PDF_LEFT;
+  double width = 0;
+  a2b_pdf_set_line(f->ts, f->arena, &h, 1, &p, &width, "w.md");
+  p.measure = width + 0.1; /* the word fits but for its colon */
+  a2b_pdf_vlist v = {0};
+  size_t n = a2b_pdf_set_para(f->ts, f->arena, &w, 1, &p, &v, "w.md");
+  assert_int_equal(n, 2);
+  for (size_t k = 0; k < n; k++) assert_true(line_at(&v, k)->width <= p.measure + 0.01);
+}
+
 static void test_missing_character(void **state) {
   fixture *f = *state;
   const char *s = "没有字体的字符\xf4\x8f\xbf\xbd在这里，还有一个\xf4\x8f\xbf\xbd。";
@@ -433,6 +450,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_glyph_forms_by_language, setup, teardown),
       cmocka_unit_test_setup_teardown(test_emphasis_faces, setup, teardown),
       cmocka_unit_test_setup_teardown(test_emphasis_dots, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_emergency_cut_before_closing_mark, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_character, setup, teardown),
       cmocka_unit_test_setup_teardown(test_code_wraps_with_marker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_anchors_and_footnotes, setup, teardown),
