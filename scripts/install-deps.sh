@@ -15,7 +15,7 @@ apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
   libcurl4-openssl-dev libpng-dev libjpeg-dev libwebp-dev libtiff-dev \
-  libpango1.0-dev libcairo2-dev librsvg2-dev libhyphen-dev \
+  libpango1.0-dev libcairo2-dev librsvg2-dev libgif-dev libhyphen-dev \
   hyphen-en-us hyphen-de hyphen-fr hyphen-es hyphen-it \
   fonts-noto-cjk fonts-noto-core fonts-lxgw-wenkai \
   libcmocka-dev epubcheck libxml2-utils unzip python3 qpdf poppler-utils >/dev/null

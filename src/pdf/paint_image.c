@@ -5,6 +5,7 @@
 #include <stdio.h> /* before jpeglib.h, which needs FILE */
 #include <string.h>
 
+#include <gif_lib.h>
 #include <jpeglib.h>
 #include <librsvg/rsvg.h>
 
@@ -156,6 +157,61 @@ static cairo_surface_t *decode_jpeg(const a2b_resource *res, char **why) {
   return s;
 }
 
+/* ---- GIF --------------------------------------------------------------- */
+
+static int read_gif(GifFileType *gif, GifByteType *out, int n) {
+  cursor *c = gif->UserData;
+  size_t k = c->size - c->pos < (size_t)n ? c->size - c->pos : (size_t)n;
+  memcpy(out, c->data + c->pos, k);
+  c->pos += k;
+  return (int)k;
+}
+
+/* The first frame of a GIF (an animation shows as its first picture) on
+ * its logical screen, transparent where the frame leaves it so. */
+static cairo_surface_t *decode_gif(const a2b_resource *res, char **why) {
+  cursor c = {res->data, res->size, 0};
+  int err = 0;
+  GifFileType *gif = DGifOpen(&c, read_gif, &err);
+  if (!gif) {
+    *why = g_strdup_printf("not a readable GIF (%s)", GifErrorString(err));
+    return NULL;
+  }
+  cairo_surface_t *s = NULL;
+  if (gif->SWidth <= 0 || gif->SHeight <= 0 || gif->SWidth > MAX_SIDE ||
+      gif->SHeight > MAX_SIDE) {
+    *why = g_strdup_printf("GIF of %d x %d pixels", gif->SWidth, gif->SHeight);
+  } else if (DGifSlurp(gif) != GIF_OK || gif->ImageCount < 1) {
+    *why = g_strdup_printf("not a readable GIF (%s)", GifErrorString(gif->Error));
+  } else {
+    const SavedImage *im = &gif->SavedImages[0];
+    const GifImageDesc *d = &im->ImageDesc;
+    const ColorMapObject *map = d->ColorMap ? d->ColorMap : gif->SColorMap;
+    GraphicsControlBlock gcb = {.TransparentColor = NO_TRANSPARENT_COLOR};
+    DGifSavedExtensionToGCB(gif, 0, &gcb);
+    s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, gif->SWidth, gif->SHeight);
+    unsigned char *px = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s);
+    cairo_surface_flush(s);
+    memset(px, 0, (size_t)stride * (size_t)gif->SHeight); /* transparent */
+    for (int y = 0; map && y < d->Height; y++) {
+      int sy = d->Top + y;
+      if (sy < 0 || sy >= gif->SHeight) continue;
+      uint32_t *row = (uint32_t *)(px + (size_t)sy * (size_t)stride);
+      for (int x = 0; x < d->Width; x++) {
+        int sx = d->Left + x, i = im->RasterBits[(size_t)y * (size_t)d->Width + (size_t)x];
+        if (sx < 0 || sx >= gif->SWidth || i == gcb.TransparentColor || i >= map->ColorCount)
+          continue;
+        const GifColorType *col = &map->Colors[i];
+        row[sx] = 0xFF000000u | (uint32_t)col->Red << 16 | (uint32_t)col->Green << 8 | col->Blue;
+      }
+    }
+    cairo_surface_mark_dirty(s);
+  }
+  DGifCloseFile(gif, &err);
+  return s;
+}
+
 /* ---- SVG --------------------------------------------------------------- */
 
 /* The drawing as a recording surface, which cairo's PDF surface writes as
@@ -207,6 +263,8 @@ cairo_surface_t *a2b_pdf_images_get(a2b_pdf_images *im, const a2b_resource *res,
     s = decode_png(res, &why);
   else if (!strcmp(type, "image/jpeg"))
     s = decode_jpeg(res, &why);
+  else if (!strcmp(type, "image/gif"))
+    s = decode_gif(res, &why);
   else if (!strcmp(type, "image/svg+xml"))
     s = decode_svg(res, &w, &h, &why);
   else

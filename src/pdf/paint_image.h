@@ -21,7 +21,8 @@ void a2b_pdf_images_free(a2b_pdf_images *im);
  * decoded by cairo. JPEG is decoded with libjpeg (gray, RGB, CMYK) and
  * carries the original bytes as CAIRO_MIME_TYPE_JPEG, so the PDF holds the
  * JPEG stream as it is (the resource's bytes must outlive the cairo
- * surface: they live in the book's arena). SVG (already sanitised) is drawn
+ * surface: they live in the book's arena). GIF shows its first frame,
+ * decoded with giflib. SVG (already sanitised) is drawn
  * by librsvg into a recording surface, so the PDF gets vectors. Returns NULL
  * when the image cannot be decoded or its type cannot go into the PDF,
  * after a warning reported once per resource. */

@@ -545,7 +545,7 @@ static void test_bad_image(void **state) {
   assert_string_equal(d.items[1].path, "/x/bad.png");
   assert_null(d.items[2].path);
   assert_contains(d.items[2].message, "images/x.gif");
-  assert_contains(d.items[2].message, "image/gif");
+  assert_contains(d.items[2].message, "not a readable GIF");
   if (have("qpdf")) g_free(run("qpdf --check '%s'", path));
   a2b_diags_clear(&d);
   a2b_arena_free(a);
@@ -639,6 +639,42 @@ static void test_emphasis_dots_drawn(void **state) {
   a2b_diags_clear(&d);
 }
 
+/* A GIF (4 x 4: the left half red, the right half blue) is decoded and
+ * drawn. */
+static void test_gif_drawn(void **state) {
+  (void)state;
+  NEED("pdftoppm");
+  static const unsigned char gif[] = {
+      0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x04, 0x00, 0x04, 0x00, 0xf0, 0x00, 0x00, 0xff, 0x00, 0x00,
+      0x00, 0x00, 0xff, 0x21, 0xf9, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00,
+      0x04, 0x00, 0x04, 0x00, 0x00, 0x02, 0x06, 0x04, 0x12, 0x86, 0x9a, 0x17, 0x05, 0x00, 0x3b};
+  a2b_diags d = {0};
+  a2b_pdf_style st;
+  assert_true(a2b_pdf_style_load(&st, NULL, NULL, &d));
+  a2b_pdf_ts *ts = a2b_pdf_ts_new(&st, NULL, &d);
+  a2b_arena *a = a2b_arena_new();
+  a2b_resource res = {.source = "/x/a.gif", .name = "images/a.gif", .media_type = "image/gif",
+                      .width = 4, .height = 4, .data = gif, .size = sizeof gif};
+  a2b_pdf_page page = {.number = 1};
+  add_image(a, &page, &res, 100, 100, 100, 100);
+  char path[128], png[128];
+  paint_alone("gif", ts, &st, &page, &d, path);
+  assert_int_equal(d.n, 0);
+  g_free(run("pdftoppm -r 72 -png -singlefile '%s' '%s/gif'", path, dir));
+  snprintf(png, sizeof png, "%s/gif.png", dir);
+  cairo_surface_t *img = cairo_image_surface_create_from_png(png);
+  assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+  const unsigned char *px = cairo_image_surface_get_data(img);
+  int stride = cairo_image_surface_get_stride(img);
+  const uint32_t *top = (const uint32_t *)(px + 125 * stride);
+  assert_int_equal(top[125] & 0xFFFFFF, 0xFF0000);
+  assert_int_equal(top[175] & 0xFFFFFF, 0x0000FF);
+  cairo_surface_destroy(img);
+  a2b_arena_free(a);
+  a2b_pdf_ts_free(ts);
+  a2b_pdf_style_free(&st);
+}
+
 /* A stream that stops before END (the layout process died) or holds a
  * record the painter does not know is not a complete document. */
 static void test_broken_stream(void **state) {
@@ -703,7 +739,7 @@ int main(void) {
       cmocka_unit_test(test_links_and_dests), cmocka_unit_test(test_reproducible),
       cmocka_unit_test(test_bad_image),       cmocka_unit_test(test_write_error),
       cmocka_unit_test(test_broken_stream),   cmocka_unit_test(test_svg_as_vectors),
-      cmocka_unit_test(test_emphasis_dots_drawn),
+      cmocka_unit_test(test_emphasis_dots_drawn), cmocka_unit_test(test_gif_drawn),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
