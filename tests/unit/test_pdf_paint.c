@@ -188,6 +188,24 @@ static void add_box(a2b_arena *a, a2b_pdf_page *page, a2b_pdf_pkind kind, double
   it->x = x, it->y = y, it->w = w, it->h = h, it->color = color;
 }
 
+/* Page 1 of `path` rendered at `dpi` by pdftoppm, as <dir>/<name>.png,
+ * loaded. cairo_surface_destroy() it. */
+static cairo_surface_t *rendered(const char *path, const char *name, int dpi) {
+  g_free(run("pdftoppm -r %d -png -singlefile '%s' '%s/%s'", dpi, path, dir, name));
+  char png[160];
+  snprintf(png, sizeof png, "%s/%s.png", dir, name);
+  cairo_surface_t *img = cairo_image_surface_create_from_png(png);
+  assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
+  return img;
+}
+
+/* The pixel at (x, y) of `img` as 0xRRGGBB. */
+static uint32_t pixel(cairo_surface_t *img, int x, int y) {
+  const unsigned char *row =
+      cairo_image_surface_get_data(img) + (size_t)y * cairo_image_surface_get_stride(img);
+  return ((const uint32_t *)row)[x] & 0xFFFFFF;
+}
+
 static void add_image(a2b_arena *a, a2b_pdf_page *page, const a2b_resource *res, double x, double y,
                       double w, double h) {
   a2b_pdf_placed *it = a2b_pdf_page_push(a, page, A2B_PDF_P_IMAGE);
@@ -581,17 +599,9 @@ static void test_svg_as_vectors(void **state) {
   char *images = run("pdfimages -list '%s' | tail -n +3", path);
   assert_string_equal(images, ""); /* no raster image: vectors */
   g_free(images);
-  g_free(run("pdftoppm -r 72 -png -singlefile '%s' '%s/svg'", path, dir));
-  char png[128];
-  snprintf(png, sizeof png, "%s/svg.png", dir);
-  cairo_surface_t *img = cairo_image_surface_create_from_png(png);
-  assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
-  const unsigned char *px = cairo_image_surface_get_data(img);
-  int stride = cairo_image_surface_get_stride(img);
-  const uint32_t *inside = (const uint32_t *)(px + 150 * stride) + 150;  /* left half */
-  const uint32_t *outside = (const uint32_t *)(px + 150 * stride) + 250; /* right half */
-  assert_int_equal(*inside & 0xFFFFFF, 0xFF0000);
-  assert_int_equal(*outside & 0xFFFFFF, 0xFFFFFF);
+  cairo_surface_t *img = rendered(path, "svg", 72);
+  assert_int_equal(pixel(img, 150, 150), 0xFF0000); /* left half */
+  assert_int_equal(pixel(img, 250, 150), 0xFFFFFF); /* right half */
   cairo_surface_destroy(img);
   a2b_arena_free(a);
   a2b_pdf_ts_free(ts);
@@ -614,20 +624,15 @@ static void test_emphasis_dots_drawn(void **state) {
                         {.text = "强调文字", .len = strlen("强调文字"), .emphasis = true}};
   a2b_pdf_page page = {.number = 1};
   add_line(a, &page, set(ts, a, &st, sp, 2), 100, 100);
-  char path[128], png[128];
+  char path[128];
   paint_alone("dots", ts, &st, &page, &d, path);
-  g_free(run("pdftoppm -r 144 -png -singlefile '%s' '%s/dots'", path, dir));
-  snprintf(png, sizeof png, "%s/dots.png", dir);
-  cairo_surface_t *img = cairo_image_surface_create_from_png(png);
-  assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
-  const unsigned char *px = cairo_image_surface_get_data(img);
-  int stride = cairo_image_surface_get_stride(img);
+  cairo_surface_t *img = rendered(path, "dots", 144);
   double em = st.body_size, scale = 2; /* 144 dpi */
   int band = (int)((100 + 0.3 * em) * scale);
   size_t plain = 0, marked = 0;
   for (int y = band - 2; y <= band + 2; y++)
     for (int x = (int)(100 * scale); x < (int)((100 + 8 * em) * scale); x++) {
-      uint32_t v = ((const uint32_t *)(px + y * stride))[x] & 0xFF;
+      uint32_t v = pixel(img, x, y) & 0xFF;
       if (v < 128) *(x < (100 + 4 * em) * scale ? &plain : &marked) += 1;
     }
   assert_int_equal(plain, 0);
@@ -657,18 +662,12 @@ static void test_gif_drawn(void **state) {
                       .width = 4, .height = 4, .data = gif, .size = sizeof gif};
   a2b_pdf_page page = {.number = 1};
   add_image(a, &page, &res, 100, 100, 100, 100);
-  char path[128], png[128];
+  char path[128];
   paint_alone("gif", ts, &st, &page, &d, path);
   assert_int_equal(d.n, 0);
-  g_free(run("pdftoppm -r 72 -png -singlefile '%s' '%s/gif'", path, dir));
-  snprintf(png, sizeof png, "%s/gif.png", dir);
-  cairo_surface_t *img = cairo_image_surface_create_from_png(png);
-  assert_int_equal(cairo_surface_status(img), CAIRO_STATUS_SUCCESS);
-  const unsigned char *px = cairo_image_surface_get_data(img);
-  int stride = cairo_image_surface_get_stride(img);
-  const uint32_t *top = (const uint32_t *)(px + 125 * stride);
-  assert_int_equal(top[125] & 0xFFFFFF, 0xFF0000);
-  assert_int_equal(top[175] & 0xFFFFFF, 0x0000FF);
+  cairo_surface_t *img = rendered(path, "gif", 72);
+  assert_int_equal(pixel(img, 125, 125), 0xFF0000);
+  assert_int_equal(pixel(img, 175, 125), 0x0000FF);
   cairo_surface_destroy(img);
   a2b_arena_free(a);
   a2b_pdf_ts_free(ts);
