@@ -135,7 +135,7 @@ bool a2b_imgconv_prepare(const unsigned char *data, size_t size, a2b_image_info 
     *out = a2b_jpeg_encode(px, A2B_IMAGE_JPEG_QUALITY, out_size, err);
   } else {
     if (a2b_pixels_opaque(px)) a2b_pixels_drop_alpha(px); /* an alpha channel of 255s */
-    *out = a2b_png_encode(px, out_size, err);
+    *out = a2b_png_encode(px, false, out_size, err);
   }
   a2b_pixels_free(px);
   if (!*out) return false;

@@ -75,7 +75,7 @@ unsigned char *a2b_jpeg_encode(const a2b_pixels *px, int quality, size_t *size, 
 
 /* ---- PNG ----------------------------------------------------------------- */
 
-unsigned char *a2b_png_encode(const a2b_pixels *px, size_t *size, char **err) {
+unsigned char *a2b_png_encode(const a2b_pixels *px, bool fast, size_t *size, char **err) {
   static const png_uint_32 formats[] = {PNG_FORMAT_GRAY, PNG_FORMAT_GA, PNG_FORMAT_RGB,
                                         PNG_FORMAT_RGBA};
   *size = 0;
@@ -85,6 +85,7 @@ unsigned char *a2b_png_encode(const a2b_pixels *px, size_t *size, char **err) {
   im.width = (png_uint_32)px->width;
   im.height = (png_uint_32)px->height;
   im.format = formats[px->channels - 1];
+  if (fast) im.flags |= PNG_IMAGE_FLAG_FAST;
   const void *pixels = px->data, *colormap = NULL;
   unsigned char *index = NULL, map[256 * 4];
   if (px->channels >= 3) {

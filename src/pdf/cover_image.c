@@ -80,7 +80,7 @@ static unsigned char *draw(const job *j, size_t *size, char **err) {
     cairo_surface_flush(s);
     a2b_pixels px = to_pixels(s);
     bytes = tiles ? a2b_jpeg_encode(&px, COVER_JPEG_QUALITY, size, err)
-                  : a2b_png_encode(&px, size, err);
+                  : a2b_png_encode(&px, true, size, err);
     a2b_pixels_free(&px);
     a2b_pdf_images_free(images);
     cairo_surface_destroy(s);

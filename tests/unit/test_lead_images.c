@@ -52,7 +52,7 @@ static void write_png(fx *f, const char *name, int w, int h, unsigned char shade
   memset(px.data, shade, (size_t)w * h * 3);
   size_t size;
   char *err = NULL;
-  unsigned char *png = a2b_png_encode(&px, &size, &err);
+  unsigned char *png = a2b_png_encode(&px, false, &size, &err);
   assert_non_null(png);
   write_file(f, name, png, size);
   free(png);

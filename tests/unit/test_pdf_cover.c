@@ -70,7 +70,7 @@ static const a2b_resource *png_resource(a2b_book *book, unsigned rgb) {
   }
   size_t size;
   char *err = NULL;
-  unsigned char *bytes = a2b_png_encode(&px, &size, &err);
+  unsigned char *bytes = a2b_png_encode(&px, false, &size, &err);
   assert_non_null(bytes);
   a2b_pixels_free(&px);
   a2b_resource *r = a2b_alloc(book->arena, sizeof *r);
