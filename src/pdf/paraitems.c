@@ -163,12 +163,13 @@ static bool is_url(const a2b_pdf_span *sp) {
 }
 
 /* The quarter em between CJK text and Latin text: units a and b side by
- * side in a CJK paragraph, neither in code nor both in one URL. */
+ * side in a CJK paragraph, not both in code (inline code next to CJK text
+ * is spaced like any Latin word) nor both in one URL. */
 static bool cjk_latin_gap(const a2b_pdf_ts *ts, const a2b_pdf_span *spans, const unit *a,
                           const unit *b) {
   if (!((a->ideo_last && b->latin_first) || (a->latin_last && b->ideo_first))) return false;
   const a2b_pdf_span *x = span_of(ts, spans, a), *y = span_of(ts, spans, b);
-  if (x->code || y->code) return false;
+  if (x->code && y->code) return false;
   return !(x == y && is_url(x));
 }
 

@@ -345,6 +345,28 @@ static void test_emergency_cut_before_closing_mark(void **state) {
   for (size_t k = 0; k < n; k++) assert_true(line_at(&v, k)->width <= p.measure + 0.01);
 }
 
+/* Inline code next to Chinese text is spaced a quarter em like any Latin
+ * word, with or without spaces in the source. */
+static void test_code_next_to_cjk_spaced(void **state) {
+  fixture *f = *state;
+  const char *befores[] = {"使用", "使用 "}, *afters[] = {"进行", " 进行"};
+  for (int i = 0; i < 2; i++) {
+    a2b_pdf_span sp[3] = {{.text = befores[i], .len = strlen(befores[i])},
+                          {.text = "Pango", .len = 5, .code = true},
+                          {.text = afters[i], .len = strlen(afters[i])}};
+    a2b_pdf_para p = para("zh-CN", 300);
+    p.align = A2B_PDF_LEFT;
+    a2b_pdf_line *l = a2b_pdf_set_line(f->ts, f->arena, sp, 3, &p, NULL, "c.md");
+    const a2b_pdf_run *a = run_of(l, "使用"), *c = run_of(l, "Pango"), *b = run_of(l, "进行");
+    assert_non_null(a), assert_non_null(c), assert_non_null(b);
+    /* Gaps: what lies between one run's natural width and the next run. */
+    double em = f->st.body_size, code_width;
+    a2b_pdf_set_line(f->ts, f->arena, &sp[1], 1, &p, &code_width, "c.md");
+    assert_true(fabs(c->x - a->x - 2 * em - 0.25 * em) < 0.01 * em);
+    assert_true(fabs(b->x - c->x - code_width - 0.25 * em) < 0.01 * em);
+  }
+}
+
 static void test_missing_character(void **state) {
   fixture *f = *state;
   const char *s = "没有字体的字符\xf4\x8f\xbf\xbd在这里，还有一个\xf4\x8f\xbf\xbd。";
@@ -450,6 +472,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_glyph_forms_by_language, setup, teardown),
       cmocka_unit_test_setup_teardown(test_emphasis_faces, setup, teardown),
       cmocka_unit_test_setup_teardown(test_emphasis_dots, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_code_next_to_cjk_spaced, setup, teardown),
       cmocka_unit_test_setup_teardown(test_emergency_cut_before_closing_mark, setup, teardown),
       cmocka_unit_test_setup_teardown(test_missing_character, setup, teardown),
       cmocka_unit_test_setup_teardown(test_code_wraps_with_marker, setup, teardown),
