@@ -20,7 +20,7 @@ no_pango() { # no_pango NAME ARGS...: an EPUB-only run that must not load the PD
   fi
   epub_libs=$libs
 }
-no_pango given --cover "$A2B_SRC/examples/pages/article-03.png"
+no_pango given --cover "$A2B_SRC/tests/fixtures/images/tiny.png"
 no_pango none --no-cover
 unzip -Z1 "$A2B_TMP/none.epub" | grep 'cover\.xhtml' >/dev/null && fail "--no-cover still gave a cover page"
 
