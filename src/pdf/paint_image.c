@@ -1,13 +1,13 @@
 #include "pdf/paint_image.h"
 
 #include <glib.h>
-#include <setjmp.h>
-#include <stdio.h> /* before jpeglib.h, which needs FILE */
+#include <stdlib.h>
 #include <string.h>
 
 #include <gif_lib.h>
-#include <jpeglib.h>
 #include <librsvg/rsvg.h>
+
+#include "imgconv.h"
 
 /* cairo's limit on image surfaces. */
 #define MAX_SIDE 32767
@@ -42,122 +42,55 @@ void a2b_pdf_images_free(a2b_pdf_images *im) {
   g_free(im);
 }
 
-/* ---- PNG --------------------------------------------------------------- */
+/* ---- PNG and JPEG: the core's decoders (imgconv.h) ---------------------- */
+
+/* `px` as a cairo image surface: RGB24 when it has no alpha channel, else
+ * ARGB32 with premultiplied alpha. */
+static cairo_surface_t *to_surface(const a2b_pixels *px) {
+  bool alpha = px->channels == 2 || px->channels == 4, gray = px->channels <= 2;
+  cairo_surface_t *s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                                                  px->width, px->height);
+  cairo_surface_flush(s);
+  unsigned char *out = cairo_image_surface_get_data(s);
+  int stride = cairo_image_surface_get_stride(s);
+  for (int y = 0; y < px->height; y++) {
+    const unsigned char *in = px->data + (size_t)y * px->width * px->channels;
+    uint32_t *row = (uint32_t *)(out + (size_t)y * stride);
+    for (int x = 0; x < px->width; x++, in += px->channels) {
+      unsigned r = in[0], g = gray ? in[0] : in[1], b = gray ? in[0] : in[2];
+      unsigned a = alpha ? in[px->channels - 1] : 255;
+      row[x] = a << 24 | (r * a / 255) << 16 | (g * a / 255) << 8 | (b * a / 255);
+    }
+  }
+  cairo_surface_mark_dirty(s);
+  return s;
+}
+
+/* PNG and JPEG decoded to pixels; a JPEG surface carries the original
+ * bytes as CAIRO_MIME_TYPE_JPEG, so the PDF holds the JPEG stream as it is. */
+static cairo_surface_t *decode_raster(const a2b_resource *res, char **why) {
+  a2b_image_info info;
+  a2b_decoded d;
+  char *err = NULL;
+  if (!a2b_image_sniff(res->data, res->size, &info) ||
+      !a2b_image_decode(res->data, res->size, &info, &d, &err)) {
+    *why = g_strdup(err ? err : "not a readable image");
+    free(err);
+    return NULL;
+  }
+  cairo_surface_t *s = to_surface(&d.px);
+  a2b_pixels_free(&d.px);
+  if (!strcmp(info.media_type, "image/jpeg"))
+    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, res->data, res->size, NULL, NULL);
+  return s;
+}
+
+/* ---- GIF --------------------------------------------------------------- */
 
 typedef struct cursor {
   const unsigned char *data;
   size_t size, pos;
 } cursor;
-
-static cairo_status_t read_bytes(void *closure, unsigned char *out, unsigned int n) {
-  cursor *c = closure;
-  if (c->size - c->pos < n) return CAIRO_STATUS_READ_ERROR;
-  memcpy(out, c->data + c->pos, n);
-  c->pos += n;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *decode_png(const a2b_resource *res, char **why) {
-  cursor c = {res->data, res->size, 0};
-  cairo_surface_t *s = cairo_image_surface_create_from_png_stream(read_bytes, &c);
-  if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) return s;
-  *why = g_strdup(cairo_status_to_string(cairo_surface_status(s)));
-  cairo_surface_destroy(s);
-  return NULL;
-}
-
-/* ---- JPEG -------------------------------------------------------------- */
-
-typedef struct jpeg_failure {
-  struct jpeg_error_mgr mgr;
-  jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-} jpeg_failure;
-
-static void jpeg_fail(j_common_ptr ci) {
-  jpeg_failure *f = (jpeg_failure *)ci->err;
-  f->mgr.format_message(ci, f->message);
-  longjmp(f->jump, 1);
-}
-
-/* libjpeg's warnings (e.g. extraneous bytes) would go to stderr. */
-static void jpeg_quiet(j_common_ptr ci) { (void)ci; }
-
-/* One CMYK row (Adobe files store it inverted) into cairo's RGB24. */
-static void cmyk_row(const JSAMPLE *in, uint32_t *out, JDIMENSION width, bool inverted) {
-  for (JDIMENSION x = 0; x < width; x++, in += 4) {
-    unsigned c = in[0], m = in[1], y = in[2], k = in[3];
-    if (!inverted) c = 255 - c, m = 255 - m, y = 255 - y, k = 255 - k;
-    out[x] = 0xFF000000u | (c * k / 255) << 16 | (m * k / 255) << 8 | (y * k / 255);
-  }
-}
-
-/* Decode into `*out` (an RGB24 surface made here). False with `f->message`
- * set on a libjpeg error; *out is then NULL or a surface to destroy. */
-static bool jpeg_pixels(struct jpeg_decompress_struct *ci, jpeg_failure *f,
-                        cairo_surface_t *volatile *out) {
-  if (setjmp(f->jump)) return false;
-  jpeg_read_header(ci, TRUE);
-  bool cmyk = ci->jpeg_color_space == JCS_CMYK || ci->jpeg_color_space == JCS_YCCK;
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  ci->out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX;
-#else
-  ci->out_color_space = cmyk ? JCS_CMYK : JCS_EXT_XRGB;
-#endif
-  jpeg_start_decompress(ci);
-  if (ci->output_width > MAX_SIDE || ci->output_height > MAX_SIDE) {
-    snprintf(f->message, sizeof f->message, "%ux%u pixels is too large", ci->output_width,
-             ci->output_height);
-    return false;
-  }
-  *out =
-      cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ci->output_width, (int)ci->output_height);
-  if (cairo_surface_status(*out) != CAIRO_STATUS_SUCCESS) {
-    snprintf(f->message, sizeof f->message, "%s",
-             cairo_status_to_string(cairo_surface_status(*out)));
-    return false;
-  }
-  cairo_surface_flush(*out);
-  unsigned char *pixels = cairo_image_surface_get_data(*out);
-  int stride = cairo_image_surface_get_stride(*out);
-  JSAMPARRAY cmyk_buf =
-      cmyk ? ci->mem->alloc_sarray((j_common_ptr)ci, JPOOL_IMAGE, ci->output_width * 4, 1) : NULL;
-  while (ci->output_scanline < ci->output_height) {
-    unsigned char *row = pixels + (size_t)ci->output_scanline * (size_t)stride;
-    if (cmyk) {
-      jpeg_read_scanlines(ci, cmyk_buf, 1);
-      cmyk_row(cmyk_buf[0], (uint32_t *)row, ci->output_width, ci->saw_Adobe_marker);
-    } else {
-      jpeg_read_scanlines(ci, &row, 1);
-    }
-  }
-  jpeg_finish_decompress(ci);
-  cairo_surface_mark_dirty(*out);
-  return true;
-}
-
-static cairo_surface_t *decode_jpeg(const a2b_resource *res, char **why) {
-  struct jpeg_decompress_struct ci;
-  jpeg_failure f = {0};
-  ci.err = jpeg_std_error(&f.mgr);
-  f.mgr.error_exit = jpeg_fail;
-  f.mgr.output_message = jpeg_quiet;
-  jpeg_create_decompress(&ci);
-  jpeg_mem_src(&ci, res->data, (unsigned long)res->size);
-  cairo_surface_t *volatile s = NULL;
-  bool ok = jpeg_pixels(&ci, &f, &s);
-  jpeg_destroy_decompress(&ci);
-  if (!ok) {
-    if (s) cairo_surface_destroy(s);
-    *why = g_strdup(f.message);
-    return NULL;
-  }
-  /* The PDF gets the original bytes, not the decoded pixels. */
-  cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, res->data, res->size, NULL, NULL);
-  return s;
-}
-
-/* ---- GIF --------------------------------------------------------------- */
 
 static int read_gif(GifFileType *gif, GifByteType *out, int n) {
   cursor *c = gif->UserData;
@@ -259,10 +192,8 @@ cairo_surface_t *a2b_pdf_images_get(a2b_pdf_images *im, const a2b_resource *res,
   cairo_surface_t *s = NULL;
   double w = 0, h = 0;
   const char *type = res->media_type ? res->media_type : "";
-  if (!strcmp(type, "image/png"))
-    s = decode_png(res, &why);
-  else if (!strcmp(type, "image/jpeg"))
-    s = decode_jpeg(res, &why);
+  if (!strcmp(type, "image/png") || !strcmp(type, "image/jpeg"))
+    s = decode_raster(res, &why);
   else if (!strcmp(type, "image/gif"))
     s = decode_gif(res, &why);
   else if (!strcmp(type, "image/svg+xml"))
