@@ -1,30 +1,16 @@
 /* JPEG decoding through libjpeg, with the EXIF orientation from APP1. */
-#include <setjmp.h>
-#include <stdio.h> /* before jpeglib.h, which needs FILE */
 #include <string.h>
 
-#include <jpeglib.h>
+#include "jpegfail.h" /* before jerror.h: jpeglib.h first */
 #include <jerror.h>
 
 #include "arena.h"
 #include "imgconv.h"
 
-typedef struct failure {
-  struct jpeg_error_mgr mgr;
-  jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-} failure;
-
-static void fail(j_common_ptr ci) {
-  failure *f = (failure *)ci->err;
-  f->mgr.format_message(ci, f->message);
-  longjmp(f->jump, 1);
-}
-
 /* Warnings are silent, except that a file ending early is an error: libjpeg
  * would fill the rest of the picture with grey. */
 static void message(j_common_ptr ci, int level) {
-  if (level < 0 && ci->err->msg_code == JWRN_JPEG_EOF) fail(ci);
+  if (level < 0 && ci->err->msg_code == JWRN_JPEG_EOF) a2b_jpeg_fail(ci);
 }
 
 static int exif_orientation(j_decompress_ptr ci) {
@@ -45,7 +31,8 @@ static void cmyk_to_rgb(const JSAMPLE *in, unsigned char *out, JDIMENSION width,
   }
 }
 
-static bool decode(struct jpeg_decompress_struct *ci, failure *f, a2b_decoded *out, char **err) {
+static bool decode(struct jpeg_decompress_struct *ci, a2b_jpeg_failure *f, a2b_decoded *out,
+                   char **err) {
   if (setjmp(f->jump)) return false;
   jpeg_save_markers(ci, JPEG_APP0 + 1, 0xFFFF);
   jpeg_read_header(ci, TRUE);
@@ -82,10 +69,8 @@ bool a2b_jpeg_decode(const unsigned char *data, size_t size, a2b_decoded *out, c
   out->photographic = true;
   *err = NULL;
   struct jpeg_decompress_struct ci;
-  failure f = {0};
-  ci.err = jpeg_std_error(&f.mgr);
-  f.mgr.error_exit = fail;
-  f.mgr.emit_message = message;
+  a2b_jpeg_failure f;
+  ci.err = a2b_jpeg_failure_init(&f, message);
   jpeg_create_decompress(&ci);
   jpeg_mem_src(&ci, data, (unsigned long)size);
   bool ok = decode(&ci, &f, out, err);

@@ -1,33 +1,16 @@
 /* Encoding pixels as JPEG (libjpeg) or PNG (libpng's simplified API). */
 #include <png.h>
-#include <setjmp.h>
 #include <stdint.h>
-#include <stdio.h> /* before jpeglib.h, which needs FILE */
 #include <stdlib.h>
 #include <string.h>
 
-#include <jpeglib.h>
-
 #include "arena.h"
 #include "imgconv.h"
+#include "jpegfail.h"
 
 /* ---- JPEG ---------------------------------------------------------------- */
 
-typedef struct failure {
-  struct jpeg_error_mgr mgr;
-  jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-} failure;
-
-static void fail(j_common_ptr ci) {
-  failure *f = (failure *)ci->err;
-  f->mgr.format_message(ci, f->message);
-  longjmp(f->jump, 1);
-}
-
-static void quiet(j_common_ptr ci, int level) { (void)ci, (void)level; }
-
-static bool compress(struct jpeg_compress_struct *ci, failure *f, const a2b_pixels *px,
+static bool compress(struct jpeg_compress_struct *ci, a2b_jpeg_failure *f, const a2b_pixels *px,
                      int quality) {
   if (setjmp(f->jump)) return false;
   ci->image_width = (JDIMENSION)px->width;
@@ -54,10 +37,8 @@ unsigned char *a2b_jpeg_encode(const a2b_pixels *px, int quality, size_t *size, 
     return NULL;
   }
   struct jpeg_compress_struct ci;
-  failure f = {0};
-  ci.err = jpeg_std_error(&f.mgr);
-  f.mgr.error_exit = fail;
-  f.mgr.emit_message = quiet;
+  a2b_jpeg_failure f;
+  ci.err = a2b_jpeg_failure_init(&f, NULL);
   jpeg_create_compress(&ci);
   unsigned char *volatile buf = NULL;
   unsigned long len = 0;

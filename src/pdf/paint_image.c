@@ -111,8 +111,7 @@ static cairo_surface_t *decode_gif(const a2b_resource *res, char **why) {
     return NULL;
   }
   cairo_surface_t *s = NULL;
-  if (gif->SWidth <= 0 || gif->SHeight <= 0 || gif->SWidth > MAX_SIDE ||
-      gif->SHeight > MAX_SIDE) {
+  if (gif->SWidth <= 0 || gif->SHeight <= 0 || gif->SWidth > MAX_SIDE || gif->SHeight > MAX_SIDE) {
     *why = g_strdup_printf("GIF of %d x %d pixels", gif->SWidth, gif->SHeight);
   } else if (DGifSlurp(gif) != GIF_OK || gif->ImageCount < 1) {
     *why = g_strdup_printf("not a readable GIF (%s)", GifErrorString(gif->Error));
