@@ -1,7 +1,22 @@
-# Shared by the benchmarks: `measure NAME OUTPUT CMD...` runs CMD $RUNS
-# times and sets best_s (fastest wall time), rss_mb (peak RSS of that run,
-# from GNU time when installed, else n/a) and out_mb (size of OUTPUT).
-# Needs RUNS and WORK.
+# Shared by the benchmarks: `bench_setup N RUNS` reads the environment;
+# `measure NAME OUTPUT CMD...` runs CMD $RUNS times and sets best_s (fastest
+# wall time), rss_mb (peak RSS of that run, from GNU time when installed,
+# else n/a) and out_mb (size of OUTPUT). Needs `src`, the source tree.
+
+# bench_setup N RUNS: ART2BOOK (default build/art2book, which must exist), N
+# articles and RUNS per tool (defaults given), WORK (default a temporary
+# folder, removed on exit).
+bench_setup() {
+  ART2BOOK=${ART2BOOK:-$src/build/art2book}
+  N=${N:-$1}
+  RUNS=${RUNS:-$2}
+  if [ -z "${WORK:-}" ]; then
+    WORK=$(mktemp -d)
+    trap 'rm -rf "$WORK"' EXIT
+  fi
+  [ -x "$ART2BOOK" ] || { echo "bench: $ART2BOOK not built" >&2; exit 1; }
+}
+
 gnu_time=
 if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then gnu_time=/usr/bin/time; fi
 

@@ -15,15 +15,8 @@ set -u -o pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
-ART2BOOK=${ART2BOOK:-$src/build/art2book}
-N=${N:-1000}
-RUNS=${RUNS:-1}
-if [ -z "${WORK:-}" ]; then
-  WORK=$(mktemp -d)
-  trap 'rm -rf "$WORK"' EXIT
-fi
-[ -x "$ART2BOOK" ] || { echo "bench: $ART2BOOK not built" >&2; exit 1; }
 . "$here/measure.sh"
+bench_setup 1000 1
 
 python3 "$here/generate.py" "$N" "$WORK/content" || exit 1
 # The bodies without front matter, in reading (date) order, for pandoc.

@@ -12,16 +12,8 @@ set -u -o pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
-ART2BOOK=${ART2BOOK:-$src/build/art2book}
-N=${N:-1500}
-RUNS=${RUNS:-3}
-if [ -z "${WORK:-}" ]; then
-  WORK=$(mktemp -d)
-  trap 'rm -rf "$WORK"' EXIT
-fi
-[ -x "$ART2BOOK" ] || { echo "bench: $ART2BOOK not built" >&2; exit 1; }
-
 . "$here/measure.sh"
+bench_setup 1500 3
 
 python3 "$here/generate.py" "$N" "$WORK/content" || exit 1
 cd "$WORK/content" || exit 1
