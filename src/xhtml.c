@@ -476,6 +476,27 @@ static void block(render *r, const char *tag, const a2b_node *n, const char *cls
   put(r, "\n");
 }
 
+/* A block around blocks: the tags on lines of their own. */
+static void container(render *r, const char *tag, const a2b_node *n) {
+  open_tag(r, tag, n, NULL);
+  put(r, ">\n");
+  children(r, n);
+  put(r, "</");
+  put(r, tag);
+  put(r, ">\n");
+}
+
+/* An element holding `literal` as text. */
+static void literal_element(render *r, const char *tag, const a2b_node *n, const char *cls,
+                            const char *literal) {
+  open_tag(r, tag, n, cls);
+  put(r, ">");
+  text(r, literal);
+  put(r, "</");
+  put(r, tag);
+  put(r, ">");
+}
+
 /* CJK characters, between which a source line break means nothing. */
 static bool is_cjk(uint32_t c) {
   return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -780,17 +801,10 @@ static void render_node(render *r, const a2b_node *n) {
     put(r, "</code></pre>\n");
     break;
   case A2B_NODE_MATH_BLOCK:
-    open_tag(r, "pre", n, "math");
-    put(r, ">");
-    text(r, n->u.literal);
-    put(r, "</pre>\n");
+    literal_element(r, "pre", n, "math", n->u.literal);
+    put(r, "\n");
     break;
-  case A2B_NODE_QUOTE:
-    open_tag(r, "blockquote", n, NULL);
-    put(r, ">\n");
-    children(r, n);
-    put(r, "</blockquote>\n");
-    break;
+  case A2B_NODE_QUOTE: container(r, "blockquote", n); break;
   case A2B_NODE_ASIDE: render_aside(r, n); break;
   case A2B_NODE_LIST: render_list(r, n); break;
   case A2B_NODE_ITEM: render_item(r, n); break;
@@ -814,12 +828,7 @@ static void render_node(render *r, const a2b_node *n) {
       block(r, "p", n, "caption");
     break;
   case A2B_NODE_FOOTNOTE_DEF: break; /* written at the end of the part */
-  case A2B_NODE_DIV:
-    open_tag(r, "div", n, NULL);
-    put(r, ">\n");
-    children(r, n);
-    put(r, "</div>\n");
-    break;
+  case A2B_NODE_DIV: container(r, "div", n); break;
   case A2B_NODE_TEXT: text(r, n->u.literal); break;
   case A2B_NODE_SOFTBREAK: {
     bool join = is_cjk(edge_char(n->prev, true)) && is_cjk(edge_char(n->next, false));
@@ -830,18 +839,8 @@ static void render_node(render *r, const a2b_node *n) {
     open_tag(r, "br", n, NULL);
     put(r, "/>\n");
     break;
-  case A2B_NODE_CODE:
-    open_tag(r, "code", n, NULL);
-    put(r, ">");
-    text(r, n->u.literal);
-    put(r, "</code>");
-    break;
-  case A2B_NODE_MATH_INLINE:
-    open_tag(r, "code", n, "math");
-    put(r, ">");
-    text(r, n->u.literal);
-    put(r, "</code>");
-    break;
+  case A2B_NODE_CODE: literal_element(r, "code", n, NULL, n->u.literal); break;
+  case A2B_NODE_MATH_INLINE: literal_element(r, "code", n, "math", n->u.literal); break;
   case A2B_NODE_EMPH: element(r, "em", n, NULL); break;
   case A2B_NODE_STRONG: element(r, "strong", n, NULL); break;
   case A2B_NODE_STRIKE: element(r, "s", n, NULL); break;
